@@ -1,0 +1,39 @@
+package wb.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+
+/**
+ * One entry of the model zoo: a named architecture that can be configured for any number of classes and
+ * input channels. Specs are immutable and stateless; {@link ModelZoo} holds the registry.
+ */
+public interface ModelSpec {
+
+    /** Stable identifier used on the command line and in model cards, e.g. "fmnist-cnn". */
+    String id();
+
+    String displayName();
+
+    /** One or two sentences for the zoo picker: origin, design, when to use it. */
+    String description();
+
+    /** The input size the architecture was designed for (channels are adapted to the data). */
+    InputShape defaultInput();
+
+    /** The smallest height/width the architecture accepts (pooling stages shrink the input). */
+    int minInputSize();
+
+    /** Whether the architecture needs exactly {@link #defaultInput()}'s height and width. */
+    default boolean fixedInputSize() { return false; }
+
+    /** Whether ImageNet weights exist for it in DL4J's zoo (see the transfer-learning workflow). */
+    default boolean pretrainedAvailable() { return false; }
+
+    /** Whether {@link ModelRequest#batchNorm()} and {@link ModelRequest#dropout()} change the network. */
+    default boolean configurableRegularisation() { return false; }
+
+    /** The default dropout for the classifier head, when {@link #configurableRegularisation()}. */
+    default double defaultDropout() { return 0.0; }
+
+    /** Builds the configuration; the updater is set by the trainer afterwards. */
+    ComputationGraphConfiguration configure(ModelRequest request);
+}

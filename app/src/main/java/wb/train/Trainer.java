@@ -1,0 +1,196 @@
+package wb.train;
+
+import java.util.SplittableRandom;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.factory.Nd4j;
+
+import wb.common.Cancellation;
+import wb.common.Seeds;
+import wb.model.Networks;
+
+/**
+ * The training loop: shuffles, feeds prefetched batches, applies the learning-rate schedule, watches for
+ * divergence, evaluates each epoch, stops early, and reports everything to one {@link TrainingObserver}.
+ */
+public final class Trainer {
+
+    private static final double SMOOTHING = 0.98;
+
+    private final TrainerSettings settings;
+    private final TrainingObserver observer;
+    private final TrainingControl control;
+    private final EpochHook hook;
+
+    public Trainer(TrainerSettings settings, TrainingObserver observer, TrainingControl control, EpochHook hook) {
+        this.settings = settings;
+        this.observer = observer;
+        this.control = control;
+        this.hook = hook;
+    }
+
+    /**
+     * Trains {@code net} from {@code state} (fresh, or loaded from a checkpoint) to the configured number
+     * of epochs. {@code valid} may be null.
+     */
+    public RunEnd fit(ComputationGraph net, String modelId, TensorSource train, TensorSource valid, int numClasses, TrainerState state) {
+        Seeds seeds = new Seeds(settings.seed());
+        int batchesPerEpoch = Math.max(1, train.size() / settings.batchSize());
+        int firstEpoch = state.epochsCompleted() + 1;
+        observer.onStart(new RunStart(modelId, net.numParams(), settings.epochs(), firstEpoch, batchesPerEpoch, train.size(),
+                valid == null ? 0 : valid.size(), Nd4j.getBackend().getClass().getSimpleName(), Networks.convolutionHelper(net)));
+        int[] trainEval = evalSample(train.size(), settings.trainEvalSample(), seeds.stream("train-eval"));
+        int[] validAll = valid == null ? null : range(valid.size());
+
+        long iteration = state.iteration();
+        int bestEpoch = state.bestEpoch();
+        double bestLoss = state.bestValidLoss();
+        double bestAcc = state.bestValidAccuracy();
+        int stale = state.epochsWithoutImprovement();
+        int completed = state.epochsCompleted();
+        double smooth = 0;
+        long smoothCount = 0;
+        double lastLr = Double.NaN;
+        long runStart = System.nanoTime();
+        long imagesThisRun = 0;
+
+        try {
+            for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                int[] order = range(train.size());
+                shuffle(order, new SplittableRandom(seeds.seedFor("shuffle") + epoch));
+                double lossSum = 0;
+                int lossCount = 0;
+                long windowStart = System.nanoTime();
+                int windowImages = 0;
+                double rate = 0;
+                try (BatchLoader loader = new BatchLoader(train, order, settings.batchSize(), true, numClasses, true,
+                        seeds.seedFor("augment") + epoch * 1_000_003L, settings.loaderThreads(), 4)) {
+                    for (int b = 0; b < loader.batches(); b++) {
+                        control.awaitRunnable();
+                        if (control.stopRequested()) {
+                            return finish(RunEnd.Status.CANCELLED, completed, bestEpoch, bestLoss, bestAcc,
+                                    "stopped by the user during epoch " + epoch + "; the last completed epoch is " + completed);
+                        }
+                        double lr = settings.schedule().rate(settings.learningRate(), (epoch - 1) + (double) b / loader.batches(), settings.epochs());
+                        if (Double.isNaN(lastLr) || Math.abs(lr - lastLr) > 1e-4 * Math.abs(lastLr)) {
+                            net.setLearningRate(lr);
+                            lastLr = lr;
+                        }
+                        int queued = loader.queued();
+                        BatchLoader.Batch batch = loader.next();
+                        int n = batch.size();
+                        try {
+                            net.fit(batch.dataSet());
+                        } finally {
+                            batch.release();
+                        }
+                        double loss = net.score();
+                        if (!Double.isFinite(loss)) {
+                            return finish(RunEnd.Status.DIVERGED, completed, bestEpoch, bestLoss, bestAcc,
+                                    String.format(java.util.Locale.ROOT, "training diverged: the loss became %s at epoch %d, batch %d (learning rate %.3g). "
+                                            + "Lower the learning rate (try %.3g) or turn on batch norm.", loss, epoch, b + 1, lr, lr / 10));
+                        }
+                        iteration++;
+                        lossSum += loss;
+                        lossCount++;
+                        smoothCount++;
+                        smooth = SMOOTHING * smooth + (1 - SMOOTHING) * loss;
+                        double smoothed = smooth / (1 - Math.pow(SMOOTHING, smoothCount));
+                        windowImages += n;
+                        imagesThisRun += n;
+                        long now = System.nanoTime();
+                        double windowSec = (now - windowStart) / 1e9;
+                        if (windowSec > 0.5 || rate == 0) {
+                            rate = windowImages / Math.max(windowSec, 1e-9);
+                            if (windowSec > 2) { // slide the window so the figure tracks recent speed
+                                windowStart = now;
+                                windowImages = 0;
+                            }
+                        }
+                        long remainingBatches = (long) (loader.batches() - b - 1) + (long) (settings.epochs() - epoch) * loader.batches();
+                        double eta = rate > 0 ? remainingBatches * settings.batchSize() / rate : Double.NaN;
+                        observer.onBatch(new BatchMetrics(epoch, iteration - 1, b + 1, loader.batches(), loss, smoothed, lr, rate, eta, queued));
+                    }
+                }
+                double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+                double epochRate = lossCount * (double) settings.batchSize() / trainSeconds;
+
+                float[][] trainProbs = Predictor.predict(net, train, trainEval, Math.max(settings.batchSize(), 128), wb.common.Progress.NONE, Cancellation.NEVER);
+                double[] trainLa = Predictor.lossAndAccuracy(trainProbs, train, trainEval);
+                double validLoss = Double.NaN;
+                double validAcc = Double.NaN;
+                if (valid != null && valid.size() > 0) {
+                    float[][] vp = Predictor.predict(net, valid, validAll, Math.max(settings.batchSize(), 128), wb.common.Progress.NONE, Cancellation.NEVER);
+                    double[] la = Predictor.lossAndAccuracy(vp, valid, validAll);
+                    validLoss = la[0];
+                    validAcc = la[1];
+                }
+                boolean improved;
+                if (valid == null || Double.isNaN(validLoss)) {
+                    improved = true; // without validation data the latest model is the best we know
+                    bestEpoch = epoch;
+                } else if (validLoss < bestLoss) {
+                    improved = true;
+                    bestLoss = validLoss;
+                    bestAcc = validAcc;
+                    bestEpoch = epoch;
+                    stale = 0;
+                } else {
+                    improved = false;
+                    stale++;
+                }
+                completed = epoch;
+                EpochMetrics m = new EpochMetrics(epoch, settings.epochs(), lossSum / Math.max(1, lossCount), trainLa[1], validLoss, validAcc,
+                        lastLr, (System.nanoTime() - epochStart) / 1e9, epochRate, improved);
+                observer.onEpoch(m);
+                hook.afterEpoch(net, m, new TrainerState(completed, iteration, bestEpoch, bestLoss, bestAcc, stale));
+                if (settings.patience() > 0 && stale >= settings.patience() && epoch < settings.epochs()) {
+                    return finish(RunEnd.Status.EARLY_STOPPED, completed, bestEpoch, bestLoss, bestAcc,
+                            "early stopping: validation loss has not improved for " + stale + " epochs (best at epoch " + bestEpoch + ")");
+                }
+            }
+            double secs = (System.nanoTime() - runStart) / 1e9;
+            return finish(RunEnd.Status.COMPLETED, completed, bestEpoch, bestLoss, bestAcc,
+                    String.format(java.util.Locale.ROOT, "trained %d epochs in %.0f s (%.0f images/s)", completed, secs, imagesThisRun / Math.max(secs, 1e-9)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finish(RunEnd.Status.CANCELLED, completed, bestEpoch, bestLoss, bestAcc, "interrupted");
+        } catch (java.io.IOException e) {
+            return finish(RunEnd.Status.FAILED, completed, bestEpoch, bestLoss, bestAcc, "could not save the model: " + e.getMessage());
+        } catch (RuntimeException e) {
+            finish(RunEnd.Status.FAILED, completed, bestEpoch, bestLoss, bestAcc, "training failed: " + e);
+            throw e;
+        }
+    }
+
+    private RunEnd finish(RunEnd.Status status, int completed, int bestEpoch, double bestLoss, double bestAcc, String message) {
+        RunEnd end = new RunEnd(status, completed, bestEpoch, bestLoss, bestAcc, message);
+        observer.onFinish(end);
+        return end;
+    }
+
+    static int[] range(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        return a;
+    }
+
+    static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static int[] evalSample(int n, int max, SplittableRandom rng) {
+        int[] all = range(n);
+        if (n <= max) return all;
+        shuffle(all, rng);
+        int[] s = java.util.Arrays.copyOf(all, max);
+        java.util.Arrays.sort(s);
+        return s;
+    }
+}

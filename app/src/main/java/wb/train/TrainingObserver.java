@@ -1,0 +1,29 @@
+package wb.train;
+
+/**
+ * Receives a training run's progress. The console progress bar, metrics.csv, checkpoints and the GUI's
+ * live charts are all observers. Callbacks run on the training thread in this order: {@code onStart},
+ * then per epoch many {@code onBatch} and one {@code onEpoch}, then exactly one {@code onFinish}
+ * (also after a cancel or a failure). They must be quick; hand heavy work to another thread.
+ */
+public interface TrainingObserver {
+
+    default void onStart(RunStart start) { }
+
+    default void onBatch(BatchMetrics batch) { }
+
+    default void onEpoch(EpochMetrics epoch) { }
+
+    default void onFinish(RunEnd end) { }
+
+    /** Fans one stream of events out to several observers, in order. */
+    static TrainingObserver all(java.util.List<? extends TrainingObserver> observers) {
+        java.util.List<TrainingObserver> list = java.util.List.copyOf(observers);
+        return new TrainingObserver() {
+            @Override public void onStart(RunStart s) { list.forEach(o -> o.onStart(s)); }
+            @Override public void onBatch(BatchMetrics b) { list.forEach(o -> o.onBatch(b)); }
+            @Override public void onEpoch(EpochMetrics e) { list.forEach(o -> o.onEpoch(e)); }
+            @Override public void onFinish(RunEnd e) { list.forEach(o -> o.onFinish(e)); }
+        };
+    }
+}

@@ -8,7 +8,7 @@ import org.opencv.imgproc.Imgproc;
 final class Mats {
     private Mats() { }
 
-    /** Copies an 8-bit 1- or 3-channel BGR mat into a raster with {@code channels} (0 = keep). */
+    /** Copies a 1- to 4-channel BGR(A) mat of any depth into a raster with {@code channels} (0 = keep). */
     static Raster toRaster(Mat m, int channels) {
         OpenCv.load();
         Mat src = m;
@@ -19,6 +19,14 @@ final class Mats {
                 double scale = src.depth() == CvType.CV_16U ? 1.0 / 257.0 : (src.depth() == CvType.CV_32F || src.depth() == CvType.CV_64F ? 255.0 : 1.0);
                 src.convertTo(tmp, CvType.CV_8U, scale);
                 src = tmp;
+            }
+            if (src.channels() == 2) {
+                // Grey + alpha (PNG colour type 4): keep the grey plane; alpha is dropped like everywhere else.
+                Mat grey = new Mat();
+                org.opencv.core.Core.extractChannel(src, grey, 0);
+                if (tmp != null) tmp.release();
+                tmp = grey;
+                src = grey;
             }
             int have = src.channels();
             int want = channels == 0 ? (have == 1 ? 1 : 3) : channels;

@@ -50,8 +50,7 @@ public final class IdxImporter {
     /** Reads an IDX3 unsigned-byte image file; throws {@link UserException} on a wrong magic or size. */
     public static IdxImages readImages(Path file) {
         ByteBuffer b = ByteBuffer.wrap(readAll(file));
-        int magic = header(b, file, 16);
-        if (magic != IMAGES_MAGIC) throw wrongMagic(file, magic, IMAGES_MAGIC, "images");
+        header(b, file, IMAGES_MAGIC, "images", 16);
         int count = b.getInt();
         int rows = b.getInt();
         int cols = b.getInt();
@@ -69,8 +68,7 @@ public final class IdxImporter {
     /** Reads an IDX1 unsigned-byte label file; throws {@link UserException} on a wrong magic or size. */
     public static byte[] readLabels(Path file) {
         ByteBuffer b = ByteBuffer.wrap(readAll(file));
-        int magic = header(b, file, 8);
-        if (magic != LABELS_MAGIC) throw wrongMagic(file, magic, LABELS_MAGIC, "labels");
+        header(b, file, LABELS_MAGIC, "labels", 8);
         int count = b.getInt();
         if (b.remaining() != count) {
             throw new UserException(file + ": header says " + count + " labels but the file has " + b.remaining() + " bytes of labels");
@@ -111,9 +109,13 @@ public final class IdxImporter {
         };
     }
 
-    private static int header(ByteBuffer b, Path file, int headerBytes) {
-        if (b.remaining() < headerBytes) throw new UserException(file + ": too short for an IDX file (" + b.remaining() + " bytes)");
-        return b.getInt();
+    /** Reads and checks the magic number first, so a swapped file gets the helpful message, then the header size. */
+    private static int header(ByteBuffer b, Path file, int expectedMagic, String what, int headerBytes) {
+        if (b.remaining() < 4) throw new UserException(file + ": too short for an IDX file (" + b.remaining() + " bytes)");
+        int magic = b.getInt();
+        if (magic != expectedMagic) throw wrongMagic(file, magic, expectedMagic, what);
+        if (b.remaining() < headerBytes - 4) throw new UserException(file + ": IDX header ends early (truncated download?)");
+        return magic;
     }
 
     private static UserException wrongMagic(Path file, int magic, int expected, String what) {

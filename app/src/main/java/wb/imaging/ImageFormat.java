@@ -44,6 +44,9 @@ enum ImageFormat {
                 if (b.length >= 24) return new long[] {be32(b, 16), be32(b, 20)};
                 return null;
             case BMP:
+                if (le32(b, 14) == 12) { // OS/2 BITMAPCOREHEADER: 16-bit width and height
+                    return new long[] {(b[18] & 0xff) | ((b[19] & 0xff) << 8), (b[20] & 0xff) | ((b[21] & 0xff) << 8)};
+                }
                 return new long[] {Math.abs((long) le32(b, 18)), Math.abs((long) le32(b, 22))};
             case JPEG:
                 return jpegDimensions(b);
@@ -52,22 +55,65 @@ enum ImageFormat {
         }
     }
 
-    /** False when the file visibly ends before its end marker (a partial download or copy). */
+    /**
+     * False when the file visibly ends before its end marker (a partial download or copy). The container
+     * is walked rather than its tail inspected, because cameras and editors append data after the end
+     * marker (motion photos carry a whole video after a JPEG's EOI), and a JPEG's EXIF thumbnail holds an
+     * EOI marker of its own that must not count for the main image.
+     */
     boolean looksComplete(byte[] b) {
         switch (this) {
             case PNG:
-                return indexOf(b, new byte[] {'I', 'E', 'N', 'D'}, Math.max(0, b.length - 64)) >= 0;
-            case JPEG: {
-                // Tolerate a little trailing padding or vendor data after the end-of-image marker.
-                int from = Math.max(2, b.length - 4096);
-                for (int i = b.length - 2; i >= from; i--) {
-                    if ((b[i] & 0xff) == 0xFF && (b[i + 1] & 0xff) == 0xD9) return true;
-                }
-                return false;
-            }
+                return pngComplete(b);
+            case JPEG:
+                return jpegComplete(b);
             default:
                 return true;
         }
+    }
+
+    /** Walks the chunks (length, type, data, CRC) until IEND; false if a chunk runs past the end first. */
+    private static boolean pngComplete(byte[] b) {
+        long i = 8;
+        while (i + 8 <= b.length) {
+            long len = be32(b, (int) i);
+            if (b[(int) i + 4] == 'I' && b[(int) i + 5] == 'E' && b[(int) i + 6] == 'N' && b[(int) i + 7] == 'D') return true;
+            i += 12 + len;
+        }
+        return false;
+    }
+
+    /**
+     * Walks the marker segments to the first start-of-scan, then looks for the EOI marker in the
+     * entropy-coded data that follows (where 0xFF is always stuffed or a marker, so 0xFF 0xD9 can only be
+     * EOI). Falls back to looking near the end of the file if the segment structure is non-standard.
+     */
+    private static boolean jpegComplete(byte[] b) {
+        int i = 2;
+        while (i + 4 <= b.length) {
+            if ((b[i] & 0xff) != 0xFF) return eoiNearEnd(b);
+            int marker = b[i + 1] & 0xff;
+            if (marker == 0xFF) { i++; continue; }                                      // fill byte
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { i += 2; continue; } // no length
+            if (marker == 0xD9) return false;                                          // EOI before any scan
+            int len = ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
+            if (marker == 0xDA) {
+                for (int j = i + 2 + len; j + 1 < b.length; j++) {
+                    if ((b[j] & 0xff) == 0xFF && (b[j + 1] & 0xff) == 0xD9) return true;
+                }
+                return false;
+            }
+            i += 2 + len;
+        }
+        return false;
+    }
+
+    private static boolean eoiNearEnd(byte[] b) {
+        int from = Math.max(2, b.length - 4096);
+        for (int i = b.length - 2; i >= from; i--) {
+            if ((b[i] & 0xff) == 0xFF && (b[i + 1] & 0xff) == 0xD9) return true;
+        }
+        return false;
     }
 
     private static long[] jpegDimensions(byte[] b) {
@@ -93,15 +139,6 @@ enum ImageFormat {
         if (b.length < offset + sig.length) return false;
         for (int i = 0; i < sig.length; i++) if ((b[offset + i] & 0xff) != sig[i]) return false;
         return true;
-    }
-
-    private static int indexOf(byte[] b, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= b.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) if (b[i + j] != needle[j]) continue outer;
-            return i;
-        }
-        return -1;
     }
 
     private static long be32(byte[] b, int o) {

@@ -3,6 +3,7 @@ package wb.imaging;
 import java.util.Objects;
 
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
@@ -82,7 +83,7 @@ public final class ImageOps {
         if (m == null || m.length != 6) throw new IllegalArgumentException("affine matrix must have 6 entries (2x3, row-major)");
         checkByte(constantValue, "constantValue");
         Mat in = Mats.toMat(src);
-        Mat mat = new Mat(2, 3, org.opencv.core.CvType.CV_64FC1);
+        Mat mat = new Mat(2, 3, CvType.CV_64FC1);
         Mat out = new Mat();
         try {
             mat.put(0, 0, m);

@@ -16,13 +16,13 @@ public final class ImageWriter {
 
     /** The raster as a lossless PNG file's bytes (8-bit grey or RGB). */
     public static byte[] encodePng(Raster raster) {
-        return encode(raster, ".png", new MatOfInt());
+        return encode(raster, ".png");
     }
 
     /** The raster as a baseline JPEG file's bytes; {@code quality} is 1..100 (libjpeg's scale). */
     public static byte[] encodeJpeg(Raster raster, int quality) {
         if (quality < 1 || quality > 100) throw new IllegalArgumentException("JPEG quality must be 1..100, not " + quality);
-        return encode(raster, ".jpg", new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality));
+        return encode(raster, ".jpg", Imgcodecs.IMWRITE_JPEG_QUALITY, quality);
     }
 
     /** Writes a PNG so that readers never see a partial file (see {@link wb.common.AtomicFiles}). */
@@ -37,8 +37,10 @@ public final class ImageWriter {
         wb.common.AtomicFiles.write(path, out -> out.write(bytes));
     }
 
-    private static byte[] encode(Raster raster, String ext, MatOfInt params) {
+    private static byte[] encode(Raster raster, String ext, int... flags) {
         Objects.requireNonNull(raster, "raster");
+        OpenCv.load(); // before the first Mat of any kind exists: its constructor is native
+        MatOfInt params = new MatOfInt(flags);
         Mat mat = Mats.toMat(raster);
         MatOfByte buf = new MatOfByte();
         try {

@@ -45,7 +45,8 @@ final class ZooNets {
         return new Spec("squeezenet", "SqueezeNet", "Iandola et al. 2016: fire modules (1x1 squeeze, 1x1+3x3 expand), "
                 + "AlexNet-level accuracy with about 0.7M parameters at 227x227.",
                 new InputShape(3, 227, 227), 64, false, true,
-                r -> SqueezeNet.builder().seed(r.seed()).numClasses(r.numClasses()).inputShape(r.input().chw()).build().graphBuilder().build());
+                // SqueezeNet's public graphBuilder() omits the input; its init() builds the full configuration (0.7M weights, cheap).
+                r -> SqueezeNet.builder().seed(r.seed()).numClasses(r.numClasses()).inputShape(r.input().chw()).build().init().getConfiguration());
     }
 
     static ModelSpec darknet19() {

@@ -1,0 +1,123 @@
+package wb.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import wb.dataset.VerificationReport;
+import wb.imaging.ResizePolicy;
+import wb.model.LrSchedule;
+import wb.model.Optimizer;
+import wb.train.RunEnd;
+import wb.train.TrainConfig;
+import wb.train.TrainingControl;
+import wb.train.TrainingSession;
+
+/** Trains a zoo model on a dataset folder into a run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a model from the zoo on a dataset. Writes RUNDIR/model.zip + card.json (best epoch by validation loss), "
+                + "metrics.csv, config.json and checkpoint/ (for --resume). Ctrl-C stops after the current batch; the best model so far is kept.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", required = true, description = "Dataset folder (class folders, fast.ai train/valid, or Kaggle-style names).")
+    Path data;
+
+    @Option(names = "--model", defaultValue = "fmnist-cnn", description = "Architecture id from the 'models' command (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--out", required = true, description = "Run folder to create (or continue with --resume).")
+    Path out;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Optimizer optimizer;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "Momentum for momentum/nesterov (default: ${DEFAULT-VALUE}).")
+    double momentum;
+
+    @Option(names = "--schedule", defaultValue = "cosine", description = "Learning-rate schedule: constant, step:EPOCHS:FACTOR, poly:POWER, linear, cosine (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--l2", defaultValue = "0", description = "L2 weight decay on weights (default: ${DEFAULT-VALUE}).")
+    double l2;
+
+    @Option(names = "--dropout", description = "Dropout probability of the classifier head (default: the architecture's).")
+    Double dropout;
+
+    @Option(names = "--batch-norm", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Batch norm after convolutions, where the architecture allows it (default: ${DEFAULT-VALUE}).")
+    boolean batchNorm;
+
+    @Option(names = "--patience", defaultValue = "0", description = "Early stopping: stop after N epochs without a lower validation loss; 0 = off (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for splits, shuffling, augmentation and initialisation (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--size", description = "Square input size in pixels (default: the architecture's).")
+    Integer size;
+
+    @Option(names = "--resize", defaultValue = "squash", description = "squash (plain resize) or crop-center (aspect-aware: shorter side, then centre crop) (default: ${DEFAULT-VALUE}).")
+    String resize;
+
+    @Option(names = "--valid-fraction", defaultValue = "0.2", description = "Held out for validation when the dataset has no valid/ split (default: ${DEFAULT-VALUE}).")
+    double validFraction;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+    boolean resume;
+
+    @Mixin AugmentOptions augment;
+
+    @Override public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ResizePolicy policy = switch (resize.toLowerCase(java.util.Locale.ROOT)) {
+            case "squash" -> ResizePolicy.SQUASH;
+            case "crop-center", "crop" -> ResizePolicy.CROP_CENTER;
+            default -> throw new IllegalArgumentException("--resize must be squash or crop-center, not " + resize);
+        };
+        TrainConfig cfg = new TrainConfig(model, epochs, batchSize, optimizer, lr, momentum, LrSchedule.parse(schedule), l2, dropout,
+                batchNorm, patience, seed, augment.config("crop-flip"), policy, size, validFraction);
+        VerificationReport report = DatasetOptions.scanAndVerify(data, err, false);
+
+        TrainingControl control = new TrainingControl();
+        Thread hook = new Thread(control::stop, "stop-training");
+        Runtime.getRuntime().addShutdownHook(hook);
+        TrainingSession.Outcome o;
+        try {
+            o = TrainingSession.run(report.usable(), report.channels(), cfg, this.out, resume, new ConsoleTrainingObserver(out),
+                    control, new ConsoleProgress(err));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting because of Ctrl-C; the stop request has been delivered
+            }
+        }
+        o.notes().forEach(n -> err.println("note: " + n));
+        o.unreadableFiles().forEach(f -> err.println("skipped during training: " + f));
+        if (o.card() != null) out.println("model saved to " + o.runDir().toAbsolutePath());
+        RunEnd.Status s = o.end().status();
+        if (s == RunEnd.Status.DIVERGED || s == RunEnd.Status.FAILED) {
+            err.println("error: " + o.end().message());
+            return 3;
+        }
+        return s == RunEnd.Status.CANCELLED ? 130 : 0;
+    }
+}

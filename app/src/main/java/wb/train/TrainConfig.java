@@ -1,0 +1,69 @@
+package wb.train;
+
+import wb.augment.AugmentConfig;
+import wb.imaging.ResizePolicy;
+import wb.model.LrSchedule;
+import wb.model.Optimizer;
+
+/**
+ * Everything a user chooses for a training run. Validated on construction with messages that say how
+ * to fix the value.
+ *
+ * @param dropout   head dropout; null uses the architecture's default
+ * @param inputSize square input side; null uses the architecture's default
+ * @param validFraction held out from train when the dataset has no validation split
+ */
+public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer optimizer, double learningRate,
+                          double momentum, LrSchedule schedule, double l2, Double dropout, boolean batchNorm,
+                          int patience, long seed, AugmentConfig augment, ResizePolicy resize, Integer inputSize,
+                          double validFraction) {
+
+    public TrainConfig {
+        if (modelId == null || modelId.isBlank()) throw new IllegalArgumentException("choose a model (see the 'models' command)");
+        if (epochs < 1 || epochs > 10_000) throw new IllegalArgumentException("epochs must be 1..10000, not " + epochs);
+        if (batchSize < 1 || batchSize > 8192) throw new IllegalArgumentException("batch size must be 1..8192, not " + batchSize);
+        if (!(learningRate > 0 && learningRate < 100)) throw new IllegalArgumentException("learning rate must be > 0, e.g. 0.001, not " + learningRate);
+        if (momentum < 0 || momentum >= 1) throw new IllegalArgumentException("momentum must be in [0, 1), e.g. 0.9");
+        if (l2 < 0) throw new IllegalArgumentException("L2 must be >= 0, e.g. 0.0005");
+        if (dropout != null && (dropout < 0 || dropout >= 1)) throw new IllegalArgumentException("dropout must be in [0, 1), e.g. 0.5");
+        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0 (0 turns early stopping off)");
+        if (inputSize != null && (inputSize < 8 || inputSize > 1024)) throw new IllegalArgumentException("input size must be 8..1024 pixels");
+        if (validFraction <= 0 || validFraction >= 0.9) throw new IllegalArgumentException("validation fraction must be in (0, 0.9), e.g. 0.2");
+        if (augment == null) augment = AugmentConfig.none();
+        if (resize == null) resize = ResizePolicy.SQUASH;
+        if (schedule == null) schedule = LrSchedule.constant();
+        if (optimizer == null) optimizer = Optimizer.ADAM;
+    }
+
+    /**
+     * The recommended recipe: Adam 1e-3 with cosine decay, batch 64, batch norm, 10 epochs, random crop
+     * (pad 2) and horizontal flips for small images. For FMNIST-CNN on the full Fashion-MNIST this
+     * recipe is measured in docs/benchmarks.md.
+     */
+    public static TrainConfig defaults(String modelId) {
+        AugmentConfig aug = AugmentConfig.none().withFlips(true, false).withCropPadding(2);
+        return new TrainConfig(modelId, 10, 64, Optimizer.ADAM, 1e-3, 0.9, LrSchedule.cosine(), 0, null, true, 0, 42,
+                aug, ResizePolicy.SQUASH, null, 0.2);
+    }
+
+    /** The settings as a map for the model card. */
+    public java.util.Map<String, Object> asMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("model", modelId);
+        m.put("epochs", epochs);
+        m.put("batchSize", batchSize);
+        m.put("optimizer", optimizer.name());
+        m.put("learningRate", learningRate);
+        m.put("momentum", momentum);
+        m.put("schedule", schedule.toString());
+        m.put("l2", l2);
+        m.put("dropout", dropout == null ? "default" : dropout);
+        m.put("batchNorm", batchNorm);
+        m.put("patience", patience);
+        m.put("seed", seed);
+        m.put("resize", resize.name());
+        m.put("inputSize", inputSize == null ? "default" : inputSize);
+        m.put("validFraction", validFraction);
+        return m;
+    }
+}

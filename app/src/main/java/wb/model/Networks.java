@@ -107,6 +107,11 @@ public final class Networks {
         return out;
     }
 
+    /** The layer table and parameter count of an architecture for a request, without allocating weights. */
+    public static List<LayerInfo> layerTable(ModelSpec spec, ModelRequest request) {
+        return layers(configure(spec, request, new Adam(1e-3)), request.input());
+    }
+
     private static String describe(InputType t) {
         if (t instanceof InputType.InputTypeConvolutional c) return c.getChannels() + "x" + c.getHeight() + "x" + c.getWidth();
         if (t instanceof InputType.InputTypeFeedForward f) return String.valueOf(f.getSize());

@@ -2,8 +2,6 @@ package wb.train;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.random.RandomGenerator;
@@ -29,7 +27,7 @@ public final class ImageSource implements TensorSource {
     private final AtomicReferenceArray<Raster> cache;
     private final long cacheBudgetBytes;
     private final AtomicLong cachedBytes = new AtomicLong();
-    private final Queue<String> failures = new ConcurrentLinkedQueue<>();
+    private final java.util.Map<Integer, String> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /**
      * @param labels          class index per file, -1 for unlabelled
@@ -67,7 +65,7 @@ public final class ImageSource implements TensorSource {
         if (r != null) return r;
         DecodeResult d = ImageDecoder.decode(files.get(i), 0);
         if (d instanceof DecodeResult.Failed f) {
-            failures.add(f.message());
+            failures.putIfAbsent(i, f.message());
             return null;
         }
         r = pre.prepare(((DecodeResult.Ok) d).raster());
@@ -90,5 +88,8 @@ public final class ImageSource implements TensorSource {
     }
 
     /** Messages for files that could not be decoded during training or prediction. */
-    public List<String> failures() { return List.copyOf(failures); }
+    public List<String> failures() { return List.copyOf(failures.values()); }
+
+    /** Indices of the examples that could not be decoded, ascending. */
+    public java.util.Set<Integer> failedIndices() { return java.util.Set.copyOf(failures.keySet()); }
 }

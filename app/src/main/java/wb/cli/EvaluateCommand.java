@@ -1,0 +1,183 @@
+package wb.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import wb.common.AtomicFiles;
+import wb.common.Cancellation;
+import wb.dataset.Split;
+import wb.dataset.VerificationReport;
+import wb.evaluate.ClassMetrics;
+import wb.evaluate.ConfusionMatrix;
+import wb.evaluate.Evaluation;
+import wb.evaluate.PredictionView;
+import wb.evaluate.PredictionViews;
+import wb.evaluate.Predictions;
+import wb.evaluate.ViewItem;
+import wb.export.ViewSheets;
+import wb.model.ModelBundle;
+import wb.model.TrainedModel;
+import wb.train.Inference;
+
+/** Evaluates a trained model on a labelled split and writes the metrics and the five prediction views. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate a run's model on a labelled split: accuracy, rank-5, log loss, per-class precision/recall/F1, "
+                + "confusion matrix, and the five fast.ai prediction views as PNG grids and CSV files.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--run", required = true, description = "Run folder (or model bundle folder) written by 'train'.")
+    Path run;
+
+    @Option(names = "--data", required = true, description = "Dataset folder.")
+    Path data;
+
+    @Option(names = "--split", defaultValue = "valid", description = "Split to evaluate: train, valid or test (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--out", description = "Folder for the report (default: RUN/eval-SPLIT).")
+    Path out;
+
+    @Option(names = "--per-view", defaultValue = "4", description = "Images per class in the per-class views, and 4x that in the random/uncertain views (default: ${DEFAULT-VALUE}).")
+    int perView;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for the random views (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print the metrics as JSON.")
+    boolean json;
+
+    @Override public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Split s = switch (split.toLowerCase(Locale.ROOT)) {
+            case "train" -> Split.TRAIN;
+            case "valid", "val", "validation" -> Split.VALID;
+            case "test" -> Split.TEST;
+            default -> throw new IllegalArgumentException("--split must be train, valid or test, not " + split);
+        };
+        TrainedModel model = ModelBundle.load(run, false);
+        VerificationReport report = DatasetOptions.scanAndVerify(data, err, json);
+        List<String> skipped = new ArrayList<>();
+        Predictions all = Inference.predict(model, report.usable(), s, 256, skipped, new ConsoleProgress(err), Cancellation.NEVER);
+        skipped.forEach(m -> err.println("skipped: " + m));
+        Evaluation ev = Evaluation.of(all);
+        if (ev.labelledCount() == 0) throw new wb.common.UserException("the " + split + " split has no labelled images to evaluate");
+        Path dir = out != null ? out : run.resolve("eval-" + s.name().toLowerCase(Locale.ROOT));
+        java.nio.file.Files.createDirectories(dir);
+
+        Map<String, Object> summary = summary(ev, s);
+        AtomicFiles.write(dir.resolve("evaluation.json"), o -> ModelBundle.json().writeValue(o, summary));
+        writeConfusion(ev.confusion(), dir.resolve("confusion_matrix.csv"));
+        writePerClass(ev, dir.resolve("per_class.csv"));
+        int k = ev.predictions().classCount();
+        for (PredictionView v : PredictionView.values()) {
+            boolean perClass = v == PredictionView.MOST_CONFIDENT_CORRECT || v == PredictionView.MOST_CONFIDENT_INCORRECT;
+            List<ViewItem> items = new ArrayList<>();
+            if (perClass) {
+                for (int c = 0; c < k; c++) items.addAll(PredictionViews.select(ev, v, c, perView, seed));
+            } else {
+                items.addAll(PredictionViews.select(ev, v, null, perView * 4, seed));
+            }
+            String name = v.name().toLowerCase(Locale.ROOT);
+            ViewSheets.writePng(items, perClass ? perView : 8, 128, dir.resolve(name + ".png"));
+            ViewSheets.writeCsv(items, dir.resolve(name + ".csv"));
+        }
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        String p = s.name().toLowerCase(Locale.ROOT);
+        metrics.put(p + "Accuracy", ev.accuracy());
+        metrics.put(p + "Rank5", ev.rank5());
+        metrics.put(p + "LogLoss", ev.logLoss());
+        metrics.put(p + "MacroF1", ev.macroF1());
+        ModelBundle.writeCard(model.card().withMetrics(metrics), run);
+
+        if (json) {
+            stdout.println(ModelBundle.json().writeValueAsString(summary));
+        } else {
+            stdout.printf(Locale.ROOT, "%s: %d images, accuracy %.4f, rank-5 %.4f, log loss %.4f, macro F1 %.4f%n", p, ev.labelledCount(),
+                    ev.accuracy(), ev.rank5(), ev.logLoss(), ev.macroF1());
+            stdout.printf("%-24s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support");
+            for (ClassMetrics m : ev.perClass()) {
+                stdout.printf(Locale.ROOT, "%-24s %9.4f %9.4f %9.4f %8d%n", m.name(), m.precision(), m.recall(), m.f1(), m.support());
+            }
+            stdout.println("confusion matrix (rows = true, columns = predicted):");
+            printConfusion(ev.confusion(), stdout);
+            stdout.println("report, view PNGs and CSVs written to " + dir.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    static Map<String, Object> summary(Evaluation ev, Split s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("split", s.name().toLowerCase(Locale.ROOT));
+        m.put("images", ev.labelledCount());
+        m.put("accuracy", ev.accuracy());
+        m.put("rank5", ev.rank5());
+        m.put("logLoss", ev.logLoss());
+        m.put("macroF1", ev.macroF1());
+        m.put("classes", ev.predictions().classes());
+        m.put("confusionMatrix", ev.confusion().toArray());
+        List<Map<String, Object>> pc = new ArrayList<>();
+        for (ClassMetrics c : ev.perClass()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("class", c.name());
+            r.put("precision", c.precision());
+            r.put("recall", c.recall());
+            r.put("f1", c.f1());
+            r.put("support", c.support());
+            pc.add(r);
+        }
+        m.put("perClass", pc);
+        return m;
+    }
+
+    private static void writeConfusion(ConfusionMatrix cm, Path file) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("true\\predicted");
+        for (String c : cm.classes()) sb.append(',').append(csv(c));
+        sb.append('\n');
+        for (int t = 0; t < cm.classes().size(); t++) {
+            sb.append(csv(cm.classes().get(t)));
+            for (int p = 0; p < cm.classes().size(); p++) sb.append(',').append(cm.count(t, p));
+            sb.append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    private static void writePerClass(Evaluation ev, Path file) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("class,precision,recall,f1,support\n");
+        for (ClassMetrics m : ev.perClass()) {
+            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%d%n", csv(m.name()), m.precision(), m.recall(), m.f1(), m.support()));
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private static void printConfusion(ConfusionMatrix cm, PrintWriter out) {
+        int k = cm.classes().size();
+        out.printf("%-14s", "");
+        for (int p = 0; p < k; p++) out.printf("%7s", abbreviate(cm.classes().get(p), 6));
+        out.println();
+        for (int t = 0; t < k; t++) {
+            out.printf("%-14s", abbreviate(cm.classes().get(t), 13));
+            for (int p = 0; p < k; p++) out.printf("%7d", cm.count(t, p));
+            out.println();
+        }
+    }
+
+    private static String abbreviate(String s, int n) { return s.length() <= n ? s : s.substring(0, n); }
+}

@@ -1,0 +1,59 @@
+package wb.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import wb.common.Cancellation;
+import wb.common.Progress;
+import wb.common.UserException;
+import wb.dataset.Dataset;
+import wb.dataset.ImageItem;
+import wb.dataset.Split;
+import wb.evaluate.Predictions;
+import wb.model.TrainedModel;
+
+/** Runs a trained model over image files and returns {@link Predictions} for evaluation and export. */
+public final class Inference {
+    private Inference() { }
+
+    /**
+     * Predicts {@code files}; {@code labels} are class indices in the model's label order (-1 = unknown).
+     * Files that cannot be decoded are left out and listed in {@code skipped}.
+     */
+    public static Predictions predict(TrainedModel model, List<Path> files, int[] labels, int batchSize, List<String> skipped,
+                                      Progress progress, Cancellation cancel) {
+        ImageSource source = new ImageSource(files, labels, model.preprocessing(), null, 0);
+        float[][] probs = Predictor.predict(model.network(), source, batchSize, progress, cancel);
+        java.util.Set<Integer> bad = source.failedIndices();
+        if (bad.isEmpty()) return new Predictions(model.card().labels(), files, labels, probs);
+        skipped.addAll(source.failures());
+        // Keep only the files that decoded: a zero tensor's prediction means nothing.
+        List<Path> keptFiles = new ArrayList<>();
+        List<float[]> keptProbs = new ArrayList<>();
+        List<Integer> keptLabels = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (bad.contains(i)) continue;
+            keptFiles.add(files.get(i));
+            keptProbs.add(probs[i]);
+            keptLabels.add(labels[i]);
+        }
+        return new Predictions(model.card().labels(), keptFiles, keptLabels.stream().mapToInt(Integer::intValue).toArray(),
+                keptProbs.toArray(new float[0][]));
+    }
+
+    /** Predicts one split of a dataset, mapping its class names onto the model's labels. */
+    public static Predictions predict(TrainedModel model, Dataset dataset, Split split, int batchSize, List<String> skipped,
+                                      Progress progress, Cancellation cancel) {
+        List<String> labels = model.card().labels();
+        List<ImageItem> items = dataset.items(split);
+        if (items.isEmpty()) throw new UserException("the dataset " + dataset.root() + " has no " + split.name().toLowerCase(java.util.Locale.ROOT) + " images");
+        List<String> unknown = items.stream().map(ImageItem::label).filter(l -> l != null && !labels.contains(l)).distinct().sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new UserException("the dataset has classes the model was not trained on: " + unknown + "; the model knows " + labels);
+        }
+        List<Path> files = items.stream().map(ImageItem::path).toList();
+        int[] y = items.stream().mapToInt(i -> i.label() == null ? -1 : labels.indexOf(i.label())).toArray();
+        return predict(model, files, y, batchSize, skipped, progress, cancel);
+    }
+}

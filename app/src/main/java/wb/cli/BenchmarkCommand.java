@@ -1,0 +1,238 @@
+package wb.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+import org.bytedeco.javacpp.Pointer;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import wb.augment.AugmentConfig;
+import wb.augment.Augmenter;
+import wb.common.Cancellation;
+import wb.common.Progress;
+import wb.dataset.IdxImporter;
+import wb.imaging.DecodeResult;
+import wb.imaging.ImageDecoder;
+import wb.imaging.ImageOps;
+import wb.imaging.ImageWriter;
+import wb.imaging.Raster;
+import wb.imaging.ResizePolicy;
+import wb.model.InputShape;
+import wb.model.LrSchedule;
+import wb.model.ModelBundle;
+import wb.model.ModelRequest;
+import wb.model.ModelZoo;
+import wb.model.Networks;
+import wb.model.Optimizer;
+import wb.train.ArraySource;
+import wb.train.BatchMetrics;
+import wb.train.EpochMetrics;
+import wb.train.Predictor;
+import wb.train.RunEnd;
+import wb.train.Trainer;
+import wb.train.TrainerSettings;
+import wb.train.TrainerState;
+import wb.train.TrainingControl;
+import wb.train.TrainingObserver;
+
+/**
+ * Measures the reference workload of docs/benchmarks.md: FMNIST-CNN on the real Fashion-MNIST, the same
+ * network, data, batch size and thread count as ../shared/peer/torch_fmnist.py. Prints one JSON line.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Benchmark FMNIST-CNN training and inference on the real Fashion-MNIST, and the image data loader. "
+                + "Prints a table and one JSON line (compare with ../shared/peer/torch_fmnist.py --json).")
+final class BenchmarkCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "/usr/share/datasets/fashion-mnist",
+            description = "Folder with the Fashion-MNIST IDX files (Debian package dataset-fashion-mnist) (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--limit", defaultValue = "12800", description = "Training images per epoch; 0 = all 60,000 (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-norm", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Add batch norm (off by default: the peer network has none) (default: ${DEFAULT-VALUE}).")
+    boolean batchNorm;
+
+    @Option(names = "--skip-loader", description = "Skip the image data-loader measurement.")
+    boolean skipLoader;
+
+    @Option(names = "--json", description = "Print only the JSON line.")
+    boolean json;
+
+    private static final int WARMUP_BATCHES = 20;
+
+    @Override public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> r = new LinkedHashMap<>();
+        IdxImporter.IdxImages tr = IdxImporter.readImages(find("train-images-idx3-ubyte"));
+        byte[] trl = IdxImporter.readLabels(find("train-labels-idx1-ubyte"));
+        IdxImporter.IdxImages te = IdxImporter.readImages(find("t10k-images-idx3-ubyte"));
+        byte[] tel = IdxImporter.readLabels(find("t10k-labels-idx1-ubyte"));
+        int n = limit <= 0 ? tr.count() : Math.min(limit, tr.count());
+        ArraySource train = toSource(tr, trl, n);
+        ArraySource test = toSource(te, tel, te.count());
+
+        var net = Networks.build(ModelZoo.standard().get("fmnist-cnn"), new ModelRequest(new InputShape(1, 28, 28), 10, 1, 0, 0.4, batchNorm),
+                Networks.updater(Optimizer.ADAM, 1e-3, 0.9));
+        r.put("model", "fmnist-cnn" + (batchNorm ? "+bn" : ""));
+        r.put("parameters", net.numParams());
+        r.put("convolution_helper", Networks.convolutionHelper(net));
+        r.put("train_images", n);
+        r.put("epochs", epochs);
+        r.put("batch", 64);
+        r.put("threads", Runtime.getRuntime().availableProcessors());
+
+        long[] steady = new long[2]; // [start nanos after warm-up, images since]
+        int[] seen = {0};
+        TrainingObserver timer = new TrainingObserver() {
+            @Override public void onBatch(BatchMetrics b) {
+                seen[0]++;
+                if (seen[0] == WARMUP_BATCHES) steady[0] = System.nanoTime();
+                else if (seen[0] > WARMUP_BATCHES) steady[1] += 64;
+            }
+        };
+        List<Double> epochSeconds = new ArrayList<>();
+        TrainingObserver epochs = new TrainingObserver() {
+            @Override public void onEpoch(EpochMetrics e) { epochSeconds.add(e.seconds()); }
+        };
+        long t0 = System.nanoTime();
+        RunEnd end = new Trainer(new TrainerSettings(this.epochs, 64, 1e-3, LrSchedule.constant(), 0, 1, 0, 1),
+                TrainingObserver.all(List.of(timer, epochs)), new TrainingControl(), (a, b, c) -> { })
+                .fit(net, "fmnist-cnn", train, null, 10, TrainerState.fresh());
+        long t1 = System.nanoTime();
+        double steadyRate = steady[1] / ((t1 - steady[0]) / 1e9);
+        r.put("train_images_per_s", round(steadyRate));
+        r.put("epoch_seconds", epochSeconds.stream().map(BenchmarkCommand::round).toList());
+        r.put("status", end.status().name());
+
+        float[][] probs = Predictor.predict(net, test, 256, Progress.NONE, Cancellation.NEVER);
+        int[] all = new int[test.size()];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        r.put("test_accuracy", round4(Predictor.lossAndAccuracy(probs, test, all)[1]));
+        r.put("infer_images_per_s", round(inferRate(net, test, 256)));
+        r.put("infer_batch1_images_per_s", round(inferRate(net, test, 1)));
+        if (!skipLoader) {
+            r.put("loader_28_jpeg_images_per_s", round(loaderRate(tr, 28, 4000)));
+            r.put("loader_224_jpeg_images_per_s", round(loaderRate(tr, 224, 600)));
+        }
+        r.put("peak_heap_mb", peakHeapMb());
+        r.put("native_physical_mb", Pointer.physicalBytes() / (1 << 20));
+        r.put("native_tracked_mb", Pointer.totalBytes() / (1 << 20));
+        r.put("peak_rss_mb", peakRssMb());
+        if (!json) {
+            r.forEach((k, v) -> out.printf(Locale.ROOT, "%-30s %s%n", k, v));
+        }
+        out.println(ModelBundle.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+        return 0;
+    }
+
+    private double inferRate(org.deeplearning4j.nn.graph.ComputationGraph net, ArraySource test, int batch) {
+        int count = batch == 1 ? 1000 : test.size();
+        int[] idx = new int[count];
+        for (int i = 0; i < count; i++) idx[i] = i;
+        Predictor.predict(net, test, java.util.Arrays.copyOf(idx, Math.min(count, batch * 4)), batch, Progress.NONE, Cancellation.NEVER); // warm-up
+        long t = System.nanoTime();
+        Predictor.predict(net, test, idx, batch, Progress.NONE, Cancellation.NEVER);
+        return count / ((System.nanoTime() - t) / 1e9);
+    }
+
+    /** Decode + resize + Keras-lesson augmentation + float conversion of JPEG files, on all cores. */
+    private double loaderRate(IdxImporter.IdxImages imgs, int size, int count) throws Exception {
+        Path dir = Files.createTempDirectory("wb-bench");
+        try {
+            List<byte[]> files = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                Raster r = new Raster(imgs.cols(), imgs.rows(), 1, java.util.Arrays.copyOfRange(imgs.pixels(), i * 784, (i + 1) * 784));
+                Raster rgb = ImageOps.resize(ImageOps.toChannels(r, 3), size, size, ResizePolicy.SQUASH);
+                files.add(ImageWriter.encodeJpeg(rgb, 90));
+            }
+            Augmenter aug = new Augmenter(AugmentConfig.kerasLesson());
+            int threads = Runtime.getRuntime().availableProcessors();
+            long t = System.nanoTime();
+            List<Thread> ts = new ArrayList<>();
+            for (int th = 0; th < threads; th++) {
+                final int id = th;
+                Thread x = new Thread(() -> {
+                    float[] buf = new float[3 * size * size];
+                    SplittableRandom rng = new SplittableRandom(id);
+                    for (int i = id; i < count; i += threads) {
+                        DecodeResult d = ImageDecoder.decode(Path.of("bench.jpg"), files.get(i % files.size()), 3);
+                        Raster img = ImageOps.resize(((DecodeResult.Ok) d).raster(), size, size, ResizePolicy.SQUASH);
+                        ImageOps.toFloatChw(aug.augment(img, rng), buf, 0);
+                    }
+                });
+                ts.add(x);
+                x.start();
+            }
+            for (Thread x : ts) x.join();
+            return count / ((System.nanoTime() - t) / 1e9);
+        } finally {
+            try (var s = Files.list(dir)) {
+                for (Path p : s.toList()) Files.delete(p);
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private static ArraySource toSource(IdxImporter.IdxImages imgs, byte[] labels, int n) {
+        int len = imgs.rows() * imgs.cols();
+        float[][] x = new float[n][len];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < len; p++) x[i][p] = (imgs.pixels()[i * len + p] & 0xff) / 255f;
+            y[i] = labels[i];
+        }
+        return new ArraySource(x, y, new int[] {1, imgs.rows(), imgs.cols()});
+    }
+
+    private Path find(String stem) {
+        for (String name : List.of(stem + ".gz", stem)) {
+            Path p = data.resolve(name);
+            if (Files.isRegularFile(p)) return p;
+        }
+        throw new wb.common.UserException("no " + stem + "[.gz] in " + data + " (apt-get install dataset-fashion-mnist)");
+    }
+
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) peak += pool.getPeakUsage().getUsed();
+        }
+        return peak / (1 << 20);
+    }
+
+    private static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static double round(double v) { return Math.round(v * 10) / 10.0; }
+
+    private static double round4(double v) { return Math.round(v * 10000) / 10000.0; }
+}

@@ -102,7 +102,11 @@ public final class Networks {
                 type = v.getClass().getSimpleName().replace("Vertex", "");
             }
             InputType t = shapes.get(name);
-            out.add(new LayerInfo(name, type, t == null ? "" : describe(t), params, frozen));
+            String shape = t == null ? "" : describe(t);
+            // DL4J infers size 0 for layers that keep their input's size after global pooling (SqueezeNet's
+            // softmax and loss layers); such layers have the previous layer's shape.
+            if (shape.equals("0") && !out.isEmpty()) shape = out.get(out.size() - 1).outputShape();
+            out.add(new LayerInfo(name, type, shape, params, frozen));
         }
         return out;
     }

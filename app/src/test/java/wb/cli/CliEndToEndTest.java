@@ -1,0 +1,145 @@
+package wb.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import wb.imaging.ImageWriter;
+import wb.imaging.Raster;
+import wb.model.ModelBundle;
+
+/** Drives the real command line: train, resume, evaluate and predict on a small generated dataset. */
+class CliEndToEndTest {
+
+    @TempDir static Path tmp;
+    static Path data;
+
+    record Result(int code, String out, String err) { }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Class "tl": a bright square near the top-left; "br": near the bottom-right. Noisy 28x28 grey PNGs. */
+    static Raster corner(boolean topLeft, SplittableRandom rng) {
+        byte[] p = new byte[28 * 28];
+        for (int i = 0; i < p.length; i++) p[i] = (byte) rng.nextInt(60);
+        int o = topLeft ? 2 + rng.nextInt(4) : 16 + rng.nextInt(4);
+        for (int y = o; y < o + 8; y++) for (int x = o; x < o + 8; x++) p[y * 28 + x] = (byte) (200 + rng.nextInt(55));
+        return new Raster(28, 28, 1, p);
+    }
+
+    @BeforeAll
+    static void makeDataset() throws Exception {
+        data = tmp.resolve("corners");
+        SplittableRandom rng = new SplittableRandom(3);
+        for (String split : List.of("train", "valid")) {
+            int n = split.equals("train") ? 96 : 24;
+            for (String c : List.of("br", "tl")) {
+                Path dir = Files.createDirectories(data.resolve(split).resolve(c));
+                for (int i = 0; i < n; i++) ImageWriter.writePng(corner(c.equals("tl"), rng), dir.resolve(c + i + ".png"));
+            }
+        }
+        Path test = Files.createDirectories(data.resolve("test"));
+        StringBuilder sample = new StringBuilder("id,label\n");
+        for (int id = 1; id <= 20; id++) {
+            ImageWriter.writePng(corner(id % 2 == 0, rng), test.resolve(id + ".png"));
+            sample.append(id).append(",br\n");
+        }
+        Files.writeString(data.resolve("sample_submission.csv"), sample);
+        // A broken file must be reported and skipped, not crash or get a label.
+        Files.writeString(data.resolve("train").resolve("tl").resolve("broken.png"), "not an image");
+    }
+
+    @Test
+    void trainEvaluatePredictWorkflow() throws Exception {
+        Path run = tmp.resolve("run");
+        Result t = run("train", "--data", data.toString(), "--model", "fmnist-cnn", "--epochs", "2", "--batch-size", "16",
+                "--out", run.toString(), "--augment", "none", "--seed", "1");
+        assertEquals(0, t.code(), t.out() + t.err());
+        assertTrue(t.err().contains("broken.png") && t.err().contains("not an image"), t.err());
+        assertTrue(t.out().contains("MKLDNNConvHelper"), t.out());
+        for (String f : List.of("model.zip", "card.json", "metrics.csv", "config.json", "checkpoint/model.zip", "checkpoint/state.json")) {
+            assertTrue(Files.exists(run.resolve(f)), f);
+        }
+        assertEquals(3, Files.readAllLines(run.resolve("metrics.csv")).size(), "header + 2 epochs");
+
+        Result resumed = run("train", "--data", data.toString(), "--model", "fmnist-cnn", "--epochs", "3", "--batch-size", "16",
+                "--out", run.toString(), "--augment", "none", "--seed", "1", "--resume");
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        assertTrue(resumed.err().contains("resuming after epoch 2"), resumed.err());
+        List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+        assertEquals(4, metrics.size(), "resume appends epoch 3: " + metrics);
+        assertTrue(metrics.get(3).startsWith("3,"), metrics.toString());
+
+        Result e = run("evaluate", "--run", run.toString(), "--data", data.toString(), "--json");
+        assertEquals(0, e.code(), e.out() + e.err());
+        JsonNode ev = ModelBundle.json().readTree(e.out());
+        assertTrue(ev.get("accuracy").asDouble() > 0.75, "beats chance clearly: " + ev);
+        for (String v : List.of("random_correct", "random_incorrect", "most_confident_correct", "most_confident_incorrect", "most_uncertain")) {
+            assertTrue(Files.size(run.resolve("eval-valid").resolve(v + ".png")) > 0, v);
+            assertTrue(Files.exists(run.resolve("eval-valid").resolve(v + ".csv")), v);
+        }
+        assertTrue(ModelBundle.readCard(run).metrics().containsKey("validAccuracy"));
+
+        Path csv = tmp.resolve("submission.csv");
+        Result p = run("predict", "--run", run.toString(), "--images", data.resolve("test").toString(), "--csv", csv.toString(),
+                "--sample-submission", data.resolve("sample_submission.csv").toString());
+        assertEquals(0, p.code(), p.out() + p.err());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("id,label", rows.get(0));
+        assertEquals(21, rows.size());
+        assertTrue(rows.get(1).startsWith("1,") && rows.get(10).startsWith("10,"), "numeric id order: " + rows);
+    }
+
+    @Test
+    void userErrorsAreOneLineWithoutStackTrace() {
+        Result r = run("train", "--data", tmp.resolve("missing").toString(), "--out", tmp.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+
+        Result bad = run("train", "--data", data.toString(), "--out", tmp.resolve("y").toString(), "--model", "resnet51");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown model 'resnet51'"), bad.err());
+
+        Result lr = run("train", "--data", data.toString(), "--out", tmp.resolve("z").toString(), "--lr", "-1");
+        assertEquals(2, lr.code());
+        assertTrue(lr.err().contains("learning rate"), lr.err());
+    }
+
+    @Test
+    void oneClassIsRefusedWithAReason() throws Exception {
+        Path one = Files.createDirectories(tmp.resolve("one").resolve("cat"));
+        ImageWriter.writePng(corner(true, new SplittableRandom(1)), one.resolve("a.png"));
+        ImageWriter.writePng(corner(true, new SplittableRandom(2)), one.resolve("b.png"));
+        Result r = run("train", "--data", tmp.resolve("one").toString(), "--out", tmp.resolve("one-run").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("at least 2 classes"), r.err());
+    }
+
+    @Test
+    void inspectJsonDescribesTheDataset() throws Exception {
+        Result r = run("inspect", data.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = ModelBundle.json().readTree(r.out());
+        assertEquals("FASTAI", j.get("layout").asText());
+        assertEquals(2, j.get("classes").size());
+        assertEquals(1, j.get("problems").size());
+        assertEquals(1, j.get("channels").asInt());
+    }
+}

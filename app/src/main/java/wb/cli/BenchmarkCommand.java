@@ -73,6 +73,12 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Add batch norm (off by default: the peer network has none) (default: ${DEFAULT-VALUE}).")
     boolean batchNorm;
 
+    @Option(names = "--model", defaultValue = "fmnist-cnn", description = "Architecture to train (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--size", defaultValue = "28", description = "Input size: the 28x28 images are resized to SIZExSIZE, to measure how cost grows (default: ${DEFAULT-VALUE}).")
+    int size;
+
     @Option(names = "--skip-loader", description = "Skip the image data-loader measurement.")
     boolean skipLoader;
 
@@ -89,12 +95,14 @@ final class BenchmarkCommand implements Callable<Integer> {
         IdxImporter.IdxImages te = IdxImporter.readImages(find("t10k-images-idx3-ubyte"));
         byte[] tel = IdxImporter.readLabels(find("t10k-labels-idx1-ubyte"));
         int n = limit <= 0 ? tr.count() : Math.min(limit, tr.count());
-        ArraySource train = toSource(tr, trl, n);
-        ArraySource test = toSource(te, tel, te.count());
+        ArraySource train = toSource(tr, trl, n, size);
+        ArraySource test = toSource(te, tel, Math.min(te.count(), size > 64 ? 2000 : te.count()), size);
 
-        var net = Networks.build(ModelZoo.standard().get("fmnist-cnn"), new ModelRequest(new InputShape(1, 28, 28), 10, 1, 0, 0.4, batchNorm),
+        var spec = ModelZoo.standard().get(model);
+        var net = Networks.build(spec, new ModelRequest(new InputShape(1, size, size), 10, 1, 0, model.equals("fmnist-cnn") ? 0.4 : spec.defaultDropout(), batchNorm),
                 Networks.updater(Optimizer.ADAM, 1e-3, 0.9));
-        r.put("model", "fmnist-cnn" + (batchNorm ? "+bn" : ""));
+        r.put("model", model + (batchNorm ? "+bn" : ""));
+        r.put("input", size + "x" + size);
         r.put("parameters", net.numParams());
         r.put("convolution_helper", Networks.convolutionHelper(net));
         r.put("train_images", n);
@@ -118,7 +126,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         RunEnd end = new Trainer(new TrainerSettings(this.epochs, 64, 1e-3, LrSchedule.constant(), 0, 1, 0, 1),
                 TrainingObserver.all(List.of(timer, epochs)), new TrainingControl(), (a, b, c) -> { })
-                .fit(net, "fmnist-cnn", train, null, 10, TrainerState.fresh());
+                .fit(net, model, train, null, 10, TrainerState.fresh());
         long t1 = System.nanoTime();
         double steadyRate = steady[1] / ((t1 - steady[0]) / 1e9);
         r.put("train_images_per_s", round(steadyRate));
@@ -194,15 +202,16 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
     }
 
-    private static ArraySource toSource(IdxImporter.IdxImages imgs, byte[] labels, int n) {
+    private static ArraySource toSource(IdxImporter.IdxImages imgs, byte[] labels, int n, int size) {
         int len = imgs.rows() * imgs.cols();
-        float[][] x = new float[n][len];
+        float[][] x = new float[n][size * size];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
-            for (int p = 0; p < len; p++) x[i][p] = (imgs.pixels()[i * len + p] & 0xff) / 255f;
+            Raster r = new Raster(imgs.cols(), imgs.rows(), 1, java.util.Arrays.copyOfRange(imgs.pixels(), i * len, (i + 1) * len));
+            ImageOps.toFloatChw(ImageOps.resize(r, size, size, ResizePolicy.SQUASH), x[i], 0);
             y[i] = labels[i];
         }
-        return new ArraySource(x, y, new int[] {1, imgs.rows(), imgs.cols()});
+        return new ArraySource(x, y, new int[] {1, size, size});
     }
 
     private Path find(String stem) {

@@ -87,7 +87,7 @@ public final class DatasetDoctor {
             if (r instanceof DecodeResult.Ok ok) {
                 return new Outcome(null, ok.info().format(), ok.info().width(), ok.info().height(), ok.info().channels());
             }
-            return new Outcome(((DecodeResult.Failed) r).message(), null, 0, 0, 0);
+            return new Outcome(((DecodeResult.Failed) r).reasonText(), null, 0, 0, 0);
         }
     }
 

@@ -14,7 +14,12 @@ public sealed interface DecodeResult permits DecodeResult.Ok, DecodeResult.Faile
     record Failed(Path path, FailureReason reason, String detail) implements DecodeResult {
         /** "path: reason (detail)", the message shown to users. */
         public String message() {
-            return path + ": " + reason.text() + (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
+            return path + ": " + reasonText();
+        }
+
+        /** "reason (detail)" without the path, for lists that show the path in their own column. */
+        public String reasonText() {
+            return reason.text() + (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
         }
     }
 }

@@ -12,10 +12,10 @@ public record LrSchedule(Kind kind, int stepEpochs, double factor, double power)
 
     public LrSchedule {
         if (kind == null) throw new IllegalArgumentException("schedule kind is required");
-        if (kind == Kind.STEP && (stepEpochs < 1 || factor <= 0 || factor > 1)) {
+        if (kind == Kind.STEP && (stepEpochs < 1 || !(factor > 0 && factor <= 1))) {
             throw new IllegalArgumentException("step schedule needs stepEpochs >= 1 and 0 < factor <= 1");
         }
-        if (kind == Kind.POLY && power <= 0) throw new IllegalArgumentException("poly schedule needs power > 0");
+        if (kind == Kind.POLY && !(power > 0 && power < 100)) throw new IllegalArgumentException("poly schedule needs 0 < power < 100, e.g. poly:2");
     }
 
     public static LrSchedule constant() { return new LrSchedule(Kind.CONSTANT, 0, 1, 1); }

@@ -44,12 +44,15 @@ public final class MetricsCsvWriter implements TrainingObserver {
     /** Reads a metrics file back (to show a finished run's curves again). */
     public static java.util.List<EpochMetrics> read(Path file) throws IOException {
         java.util.List<EpochMetrics> out = new java.util.ArrayList<>();
-        java.util.List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        int epochs = lines.size() - 1;
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) continue;
+        java.util.List<String> rows = Files.readAllLines(file, StandardCharsets.UTF_8).stream().skip(1).filter(l -> !l.isBlank()).toList();
+        double best = Double.POSITIVE_INFINITY;
+        for (String line : rows) {
             String[] f = line.split(",");
-            out.add(new EpochMetrics(Integer.parseInt(f[0]), epochs, d(f[1]), d(f[2]), d(f[3]), d(f[4]), d(f[5]), d(f[6]), d(f[7]), false));
+            double validLoss = d(f[3]);
+            // "improved" is recomputed the way the trainer decides it: a new lowest validation loss.
+            boolean improved = Double.isNaN(validLoss) || validLoss < best;
+            if (validLoss < best) best = validLoss;
+            out.add(new EpochMetrics(Integer.parseInt(f[0]), rows.size(), d(f[1]), d(f[2]), validLoss, d(f[4]), d(f[5]), d(f[6]), d(f[7]), improved));
         }
         return out;
     }

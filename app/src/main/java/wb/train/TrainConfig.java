@@ -23,12 +23,13 @@ public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer o
         if (epochs < 1 || epochs > 10_000) throw new IllegalArgumentException("epochs must be 1..10000, not " + epochs);
         if (batchSize < 1 || batchSize > 8192) throw new IllegalArgumentException("batch size must be 1..8192, not " + batchSize);
         if (!(learningRate > 0 && learningRate < 100)) throw new IllegalArgumentException("learning rate must be > 0, e.g. 0.001, not " + learningRate);
-        if (momentum < 0 || momentum >= 1) throw new IllegalArgumentException("momentum must be in [0, 1), e.g. 0.9");
-        if (l2 < 0) throw new IllegalArgumentException("L2 must be >= 0, e.g. 0.0005");
-        if (dropout != null && (dropout < 0 || dropout >= 1)) throw new IllegalArgumentException("dropout must be in [0, 1), e.g. 0.5");
+        // The negated comparisons below also reject NaN.
+        if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum must be in [0, 1), e.g. 0.9");
+        if (!(l2 >= 0 && l2 < 1)) throw new IllegalArgumentException("L2 must be in [0, 1), e.g. 0.0005");
+        if (dropout != null && !(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0, 1), e.g. 0.5");
         if (patience < 0) throw new IllegalArgumentException("patience must be >= 0 (0 turns early stopping off)");
         if (inputSize != null && (inputSize < 8 || inputSize > 1024)) throw new IllegalArgumentException("input size must be 8..1024 pixels");
-        if (validFraction <= 0 || validFraction >= 0.9) throw new IllegalArgumentException("validation fraction must be in (0, 0.9), e.g. 0.2");
+        if (!(validFraction > 0 && validFraction < 0.9)) throw new IllegalArgumentException("validation fraction must be in (0, 0.9), e.g. 0.2");
         if (augment == null) augment = AugmentConfig.none();
         if (resize == null) resize = ResizePolicy.SQUASH;
         if (schedule == null) schedule = LrSchedule.constant();

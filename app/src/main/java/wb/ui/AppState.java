@@ -28,7 +28,7 @@ public final class AppState {
     private final ReadOnlyObjectWrapper<Path> datasetRoot = new ReadOnlyObjectWrapper<>(this, "datasetRoot");
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ReadOnlyObjectWrapper<VerificationReport> verification = new ReadOnlyObjectWrapper<>(this, "verification");
-    private final ObjectProperty<AugmentConfig> augment = new SimpleObjectProperty<>(this, "augment", AugmentConfig.kerasLesson());
+    private final ObjectProperty<AugmentConfig> augment = new SimpleObjectProperty<>(this, "augment", TrainConfig.defaults("fmnist-cnn").augment());
     private final ObjectProperty<TrainConfig> trainConfig = new SimpleObjectProperty<>(this, "trainConfig", TrainConfig.defaults("fmnist-cnn"));
     private final ObjectProperty<Classifier> model = new SimpleObjectProperty<>(this, "model");
     private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>(this, "evaluation");

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
@@ -14,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -30,6 +32,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -60,8 +63,15 @@ final class ModelView {
         this.vm = vm;
         Ui.screenRoot(root, "model-screen");
 
-        SplitPane split = new SplitPane(zooPane(), formPane(), layerPane());
-        split.setDividerPositions(0.27, 0.62);
+        VBox right = new VBox(12, formPane(), layerPane());
+        VBox.setVgrow(right.getChildren().get(1), Priority.ALWAYS);
+        right.setPadding(new Insets(4, 10, 8, 6));
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("wb-scroll");
+        SplitPane split = new SplitPane(zooPane(), scroll);
+        split.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         root.setCenter(split);
 
@@ -89,6 +99,7 @@ final class ModelView {
             }
         });
         vm.parameterCounts().addListener((MapChangeListener<String, Long>) c -> zooList.refresh());
+        vm.targetProperty().addListener((o, a, b) -> zooList.refresh());
 
         Label target = Ui.hint("");
         target.textProperty().bind(vm.targetDescriptionProperty());
@@ -125,7 +136,7 @@ final class ModelView {
             name.setText(spec.displayName());
             id.setText(spec.id());
             description.setText(spec.description());
-            input.setText("Input " + ModelViewModel.inputText(spec));
+            input.setText("Input " + vm.inputText(spec));
             params.setText(vm.parametersText(spec) + " for this dataset");
             pretrained.setText("Pretrained weights: " + ModelViewModel.pretrainedText(spec));
             setTooltip(Ui.tooltip(spec.displayName() + "\n\n" + spec.description()));
@@ -147,28 +158,31 @@ final class ModelView {
         Label facts = Ui.styled(new Label(), "wb-facts");
         facts.textProperty().bind(Bindings.createStringBinding(() -> {
             ModelSpec s = vm.selectedModelProperty().get();
-            return s == null ? "" : "Input " + ModelViewModel.inputText(s) + "   ·   Pretrained weights: " + ModelViewModel.pretrainedText(s);
-        }, vm.selectedModelProperty()));
+            return s == null ? "" : "Input " + vm.inputText(s) + "   ·   Pretrained weights: " + ModelViewModel.pretrainedText(s);
+        }, vm.selectedModelProperty(), vm.targetProperty()));
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("wb-form");
         grid.setHgap(10);
         grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(150);
-        labels.setHalignment(HPos.RIGHT);
-        ColumnConstraints controls = new ColumnConstraints();
-        controls.setMinWidth(170);
-        controls.setPrefWidth(190);
-        ColumnConstraints hints = new ColumnConstraints();
-        hints.setHgrow(Priority.ALWAYS);
-        hints.setMinWidth(120);
-        grid.getColumnConstraints().addAll(labels, controls, hints);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints labels = new ColumnConstraints();
+            labels.setMinWidth(Region.USE_PREF_SIZE);
+            labels.setHalignment(HPos.RIGHT);
+            ColumnConstraints controls = new ColumnConstraints();
+            controls.setMinWidth(100);
+            controls.setPrefWidth(180);
+            controls.setHgrow(Priority.SOMETIMES);
+            grid.getColumnConstraints().addAll(labels, controls);
+        }
+        Label help = Ui.hint("Select a field to see what it does.");
+        help.setId("fieldHelp");
+        help.setMinHeight(36);
 
         int r = 0;
-        addRow(grid, r++, "Epochs", text("epochsField", vm.epochsProperty(), Field.EPOCHS), constant("Passes over the training images."));
-        addRow(grid, r++, "Batch size", text("batchSizeField", vm.batchSizeProperty(), Field.BATCH_SIZE),
-                constant("Images per optimisation step; lower it if memory runs out."));
+        field(grid, help, 0, r, "Epochs", text("epochsField", vm.epochsProperty(), Field.EPOCHS), fixed("Passes over the training images."));
+        field(grid, help, 1, r++, "Batch size", text("batchSizeField", vm.batchSizeProperty(), Field.BATCH_SIZE),
+                fixed("Images per optimisation step. Lower it if memory runs out."));
 
         ComboBox<Optimizer> optimizer = new ComboBox<>();
         optimizer.setId("optimizerBox");
@@ -176,13 +190,9 @@ final class ModelView {
         optimizer.setConverter(names(ModelView::optimizerName));
         optimizer.valueProperty().bindBidirectional(vm.optimizerProperty());
         optimizer.setMaxWidth(Double.MAX_VALUE);
-        addRow(grid, r++, "Optimizer", optimizer, constant("Adam is a robust default; SGD with momentum often generalises better."));
-        addRow(grid, r++, "Learning rate", text("learningRateField", vm.learningRateProperty(), Field.LEARNING_RATE),
-                constant("Starting rate, e.g. 0.001 for Adam, 0.01 for SGD."));
-
-        TextField momentum = text("momentumField", vm.momentumProperty(), Field.MOMENTUM);
-        momentum.disableProperty().bind(vm.momentumApplicableProperty().not());
-        addRow(grid, r++, "Momentum", momentum, constant("Used by Momentum and Nesterov only."));
+        field(grid, help, 0, r, "Optimizer", optimizer, fixed("Adam is a robust default; SGD with momentum often generalises a little better."));
+        field(grid, help, 1, r++, "Learning rate", text("learningRateField", vm.learningRateProperty(), Field.LEARNING_RATE),
+                fixed("The starting rate, e.g. 0.001 for Adam or 0.01 for SGD. Lower it if training diverges."));
 
         ComboBox<LrSchedule.Kind> schedule = new ComboBox<>();
         schedule.setId("scheduleBox");
@@ -190,49 +200,62 @@ final class ModelView {
         schedule.setConverter(names(ModelView::scheduleName));
         schedule.valueProperty().bindBidirectional(vm.scheduleKindProperty());
         schedule.setMaxWidth(Double.MAX_VALUE);
+        fieldNodes.put(Field.SCHEDULE, schedule);
+        field(grid, help, 0, r, "LR schedule", schedule,
+                Bindings.createStringBinding(() -> scheduleHint(vm.scheduleKindProperty().get()), vm.scheduleKindProperty()));
+        TextField momentum = text("momentumField", vm.momentumProperty(), Field.MOMENTUM);
+        momentum.disableProperty().bind(vm.momentumApplicableProperty().not());
+        field(grid, help, 1, r++, "Momentum", momentum, fixed("Used by SGD + momentum and Nesterov only, e.g. 0.9."));
+
         TextField stepEvery = small(vm.stepEpochsProperty(), "epochs");
         TextField stepFactor = small(vm.stepFactorProperty(), "factor");
         TextField power = small(vm.polyPowerProperty(), "power");
-        HBox stepBox = Ui.row(6, new Label("every"), stepEvery, new Label("epochs ×"), stepFactor);
-        HBox polyBox = Ui.row(6, new Label("power"), power, Ui.styled(new Label("(1 = linear)"), "wb-hint"));
+        HBox stepBox = Ui.row(6, new Label("Multiply by"), stepFactor, new Label("every"), stepEvery, new Label("epochs"));
+        HBox polyBox = Ui.row(6, new Label("Power"), power, Ui.styled(new Label("1 = linear decay to zero"), "wb-hint"));
         stepBox.visibleProperty().bind(vm.scheduleKindProperty().isEqualTo(LrSchedule.Kind.STEP));
         stepBox.managedProperty().bind(stepBox.visibleProperty());
         polyBox.visibleProperty().bind(vm.scheduleKindProperty().isEqualTo(LrSchedule.Kind.POLY));
         polyBox.managedProperty().bind(polyBox.visibleProperty());
-        Label scheduleHint = Ui.hint("");
-        scheduleHint.textProperty().bind(Bindings.createStringBinding(() -> scheduleHint(vm.scheduleKindProperty().get()), vm.scheduleKindProperty()));
-        fieldNodes.put(Field.SCHEDULE, schedule);
-        addRow(grid, r++, "LR schedule", schedule, new VBox(4, stepBox, polyBox, scheduleHint));
+        HBox scheduleParams = new HBox(stepBox, polyBox);
+        scheduleParams.managedProperty().bind(stepBox.visibleProperty().or(polyBox.visibleProperty()));
+        scheduleParams.visibleProperty().bind(scheduleParams.managedProperty());
+        grid.add(scheduleParams, 1, r++, 3, 1);
 
-        addRow(grid, r++, "L2 weight decay", text("l2Field", vm.l2Property(), Field.L2), constant("On weights only, e.g. 0.0005; 0 = off."));
+        field(grid, help, 0, r, "L2 weight decay", text("l2Field", vm.l2Property(), Field.L2),
+                fixed("Weight decay on weights (not biases), e.g. 0.0005; 0 turns it off."));
         TextField dropout = text("dropoutField", vm.dropoutProperty(), Field.DROPOUT);
         dropout.disableProperty().bind(vm.regularisationConfigurableProperty().not());
-        Label dropoutHint = Ui.hint("");
-        dropoutHint.textProperty().bind(vm.dropoutHintProperty());
-        addRow(grid, r++, "Dropout", dropout, dropoutHint);
-        CheckBox bn = new CheckBox("After each convolution");
-        bn.setId("batchNormBox");
-        bn.selectedProperty().bindBidirectional(vm.batchNormProperty());
-        bn.disableProperty().bind(vm.regularisationConfigurableProperty().not());
-        addRow(grid, r++, "Batch norm", bn, constant("Faster, steadier training; fixed designs ignore it."));
-        addRow(grid, r++, "Early stopping", text("patienceField", vm.patienceProperty(), Field.PATIENCE),
-                constant("Stop after this many epochs without a lower validation loss; 0 = off."));
+        dropout.promptTextProperty().bind(Bindings.createStringBinding(() -> vm.selectedModelProperty().get() == null ? ""
+                : "default " + Fmt.plain(vm.selectedModelProperty().get().defaultDropout()), vm.selectedModelProperty()));
+        field(grid, help, 1, r++, "Dropout", dropout, vm.dropoutHintProperty());
+
         TextField size = text("inputSizeField", vm.inputSizeProperty(), Field.INPUT_SIZE);
         size.disableProperty().bind(vm.inputSizeEditableProperty().not());
-        size.setPromptText("default");
-        Label sizeHint = Ui.hint("");
-        sizeHint.textProperty().bind(vm.inputSizeHintProperty());
-        addRow(grid, r++, "Input size (px)", size, sizeHint);
+        size.promptTextProperty().bind(Bindings.createStringBinding(() -> vm.selectedModelProperty().get() == null ? ""
+                : "default " + vm.selectedModelProperty().get().defaultInput().height(), vm.selectedModelProperty()));
+        field(grid, help, 0, r, "Input size (px)", size, vm.inputSizeHintProperty());
         ComboBox<ResizePolicy> resize = new ComboBox<>();
         resize.setId("resizeBox");
         resize.getItems().setAll(ResizePolicy.values());
-        resize.setConverter(names(p -> p == ResizePolicy.SQUASH ? "Squash (stretch)" : "Crop centre (keep aspect)"));
+        resize.setConverter(names(p -> p == ResizePolicy.SQUASH ? "Squash" : "Crop centre"));
         resize.valueProperty().bindBidirectional(vm.resizeProperty());
         resize.setMaxWidth(Double.MAX_VALUE);
-        addRow(grid, r++, "Resize", resize, constant("Squash keeps everything but distorts; crop keeps shapes but cuts edges."));
-        addRow(grid, r++, "Validation fraction", text("validFractionField", vm.validFractionProperty(), Field.VALID_FRACTION),
-                constant("Held out from train when the dataset has no valid/ folder, e.g. 0.2."));
-        addRow(grid, r, "Seed", text("seedField", vm.seedProperty(), Field.SEED), constant("Same seed, same split, shuffle and initial weights."));
+        field(grid, help, 1, r++, "Resize", resize,
+                fixed("Squash stretches every image to a square (keeps all content); crop centre keeps the aspect ratio and cuts the edges."));
+
+        field(grid, help, 0, r, "Early stopping", text("patienceField", vm.patienceProperty(), Field.PATIENCE),
+                fixed("Stop after this many epochs without a lower validation loss; 0 turns early stopping off."));
+        CheckBox bn = new CheckBox("After convolutions");
+        bn.setId("batchNormBox");
+        bn.selectedProperty().bindBidirectional(vm.batchNormProperty());
+        bn.disableProperty().bind(vm.regularisationConfigurableProperty().not());
+        field(grid, help, 1, r++, "Batch norm", bn,
+                fixed("Batch normalisation after each convolution: faster, steadier training. Architectures with a fixed design ignore it."));
+
+        field(grid, help, 0, r, "Validation fraction", text("validFractionField", vm.validFractionProperty(), Field.VALID_FRACTION),
+                fixed("Held out from the training images when the dataset has no valid/ folder, e.g. 0.2."));
+        field(grid, help, 1, r, "Seed", text("seedField", vm.seedProperty(), Field.SEED),
+                fixed("The same seed gives the same split, shuffle order, augmentation and initial weights."));
 
         Label error = Ui.message();
         error.setId("formError");
@@ -264,16 +287,8 @@ final class ModelView {
         HBox buttons = Ui.row(8, state, Ui.spacer(), defaults, revert, apply);
 
         VBox header = new VBox(6, title, description, facts);
-        VBox card = Ui.card("Training settings", grid);
-        VBox content = new VBox(14, header, card, error, buttons);
-        content.setPadding(new Insets(4, 8, 8, 4));
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("wb-scroll");
-        VBox pane = new VBox(scroll);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        pane.getStyleClass().add("wb-pane");
-        return pane;
+        VBox card = Ui.card("Training settings", grid, help);
+        return new VBox(12, header, card, error, buttons);
     }
 
     private TextField text(String id, StringProperty property, Field field) {
@@ -292,19 +307,25 @@ final class ModelView {
         return tf;
     }
 
-    private static void addRow(GridPane grid, int row, String label, Node control, Node hint) {
+    /** Adds a labelled control at grid column pair {@code pair}; its explanation shows in {@code help} while it has focus. */
+    private static void field(GridPane grid, Label help, int pair, int row, String label, Node control, ObservableStringValue hint) {
         Label l = new Label(label);
         l.setLabelFor(control);
         l.getStyleClass().add("wb-form-label");
-        grid.add(l, 0, row);
-        grid.add(control, 1, row);
-        grid.add(hint, 2, row);
-        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
-        GridPane.setMargin(l, new Insets(4, 0, 0, 0));
+        grid.add(l, pair * 2, row);
+        grid.add(control, pair * 2 + 1, row);
+        if (control instanceof Control c) {
+            c.setMaxWidth(Double.MAX_VALUE);
+            c.tooltipProperty().bind(Bindings.createObjectBinding(() -> Ui.tooltip(hint.get()), hint));
+        }
+        Node focusTarget = control;
+        focusTarget.focusedProperty().addListener((o, was, is) -> {
+            if (is) help.textProperty().bind(Bindings.concat(label, ": ", hint));
+        });
     }
 
-    private static Label constant(String text) {
-        return Ui.hint(text);
+    private static ObservableStringValue fixed(String text) {
+        return new ReadOnlyStringWrapper(text);
     }
 
     private void markInvalid(Field field) {
@@ -385,6 +406,10 @@ final class ModelView {
         frozen.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().frozen() ? "yes" : ""));
         frozen.setPrefWidth(60);
         frozen.setMaxWidth(80);
+        name.setPrefWidth(90);
+        type.setPrefWidth(110);
+        shape.setPrefWidth(95);
+        params.setPrefWidth(85);
         table.getColumns().setAll(java.util.List.of(index, name, type, shape, params, frozen));
 
         Label summary = Ui.hint("");
@@ -402,9 +427,9 @@ final class ModelView {
         StackPane.setAlignment(busyText, Pos.CENTER);
         VBox.setVgrow(tableStack, Priority.ALWAYS);
 
-        VBox box = new VBox(8, Ui.row(8, Ui.sectionTitle("Layers"), busy), summary, tableStack);
-        box.getStyleClass().add("wb-pane");
-        box.setMinWidth(300);
+        table.setMinHeight(150);
+        VBox box = Ui.card(null, Ui.row(8, Ui.sectionTitle("Layers"), busy), summary, tableStack);
+        box.setMinHeight(230);
         return box;
     }
 }

@@ -23,6 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
+import wb.augment.AugmentConfig;
 import wb.common.UserException;
 import wb.dataset.Dataset;
 import wb.dataset.VerificationReport;
@@ -145,7 +146,7 @@ public final class ModelViewModel {
         state.augmentProperty().addListener(revalidate);
         state.trainConfigProperty().addListener((o, oldApplied, newApplied) -> {
             // Follow changes made elsewhere unless the user has unapplied edits of their own.
-            if (Objects.equals(config.get(), oldApplied) && newApplied != null) load(newApplied);
+            if (sameSettings(config.get(), oldApplied) && newApplied != null) load(newApplied);
             else updateDirty();
         });
         state.verificationProperty().addListener((o, a, b) -> refreshTarget());
@@ -332,8 +333,22 @@ public final class ModelViewModel {
         return s.endsWith(".") ? s : s + ".";
     }
 
+    /**
+     * Equal apart from augmentation: the Augment screen owns it (the form always carries its current value and the
+     * Train screen uses the current value when a run starts), so it never makes the form "unapplied".
+     */
+    static boolean sameSettings(TrainConfig a, TrainConfig b) {
+        if (a == null || b == null) return a == b;
+        return Objects.equals(withAugment(a, AugmentConfig.none()), withAugment(b, AugmentConfig.none()));
+    }
+
+    static TrainConfig withAugment(TrainConfig c, AugmentConfig a) {
+        return new TrainConfig(c.modelId(), c.epochs(), c.batchSize(), c.optimizer(), c.learningRate(), c.momentum(), c.schedule(),
+                c.l2(), c.dropout(), c.batchNorm(), c.patience(), c.seed(), a, c.resize(), c.inputSize(), c.validFraction());
+    }
+
     private void updateDirty() {
-        dirty.set(!Objects.equals(config.get(), state.trainConfigProperty().get()));
+        dirty.set(!sameSettings(config.get(), state.trainConfigProperty().get()));
         canApply.set(config.get() != null && architectureError.get().isEmpty() && dirty.get());
     }
 
@@ -464,9 +479,10 @@ public final class ModelViewModel {
 
     // ---- text for the zoo cards ----
 
-    /** "1×28×28, at least 16 px" or "3×224×224, fixed". */
-    public static String inputText(ModelSpec spec) {
-        InputShape in = spec.defaultInput();
+    /** The default input for the open dataset's channels: "1×28×28, at least 16 px" or "3×224×224, fixed size". */
+    public String inputText(ModelSpec spec) {
+        Target t = target.get();
+        InputShape in = t == null ? spec.defaultInput() : t.input(spec, null);
         return in.channels() + "×" + in.height() + "×" + in.width() + (spec.fixedInputSize() ? ", fixed size" : ", at least " + spec.minInputSize() + " px");
     }
 

@@ -57,7 +57,7 @@ public final class UiFixtures {
      * returns the loaded model: a real model in a few seconds.
      */
     public static Classifier trainTiny(AppState state, Path runDir, int epochs) throws IOException {
-        TrainConfig cfg = new TrainConfig("shallownet", epochs, 8, Optimizer.ADAM, 0.01, 0.9, LrSchedule.constant(), 0, null, true, 0, 3,
+        TrainConfig cfg = new TrainConfig("shallownet", epochs, 8, Optimizer.ADAM, 0.003, 0.9, LrSchedule.constant(), 0, null, true, 0, 3,
                 AugmentConfig.none(), ResizePolicy.SQUASH, 16, 0.2);
         TrainingSession.run(state.verification().usable(), state.verification().channels(), cfg, runDir, false,
                 new TrainingObserver() { }, new TrainingControl(), Progress.NONE);

@@ -87,8 +87,12 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
     private final ReadOnlyBooleanWrapper canPredict = new ReadOnlyBooleanWrapper(this, "canPredict");
     private final ReadOnlyStringWrapper predictHint = new ReadOnlyStringWrapper(this, "predictHint", "");
+    // Read-only views are made once: JavaFX's unmodifiable wrapper observes its source weakly, so a wrapper made per
+    // call could be collected together with the listeners a View added to it.
     private final ObservableList<String> previewHeader = FXCollections.observableArrayList();
+    private final ObservableList<String> previewHeaderView = FXCollections.unmodifiableObservableList(previewHeader);
     private final ObservableList<List<String>> previewRows = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> previewRowsView = FXCollections.unmodifiableObservableList(previewRows);
     private final ReadOnlyIntegerWrapper totalRows = new ReadOnlyIntegerWrapper(this, "totalRows");
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper(this, "validation", "");
     private final ReadOnlyStringWrapper validationKind = new ReadOnlyStringWrapper(this, "validationKind", "info");
@@ -352,14 +356,14 @@ public final class ExportViewModel {
         modelSummary.set(model == null ? "No model yet: train one on the Train screen or load a saved bundle." : summary(model.card(), model.bundleDir()));
     }
 
-    /** "ShallowNet · 2 classes: cat, dog · input 1×16×16 · trained 3 epochs (best 2) · valid accuracy 91.2%". */
+    /** "ShallowNet · 2 classes: cat, dog · input 1×16×16 · best epoch 2 · valid accuracy 91.2% · 16.8K parameters". */
     static String summary(ModelCard card, Path dir) {
         List<String> labels = card.labels();
         String names = labels.size() <= 6 ? String.join(", ", labels) : String.join(", ", labels.subList(0, 5)) + ", …";
         Object acc = card.metrics().get("validAccuracy");
         return card.modelName() + " · " + labels.size() + " classes: " + names
                 + " · input " + card.channels() + "×" + card.height() + "×" + card.width()
-                + " · trained " + Fmt.plural(card.epochsTrained(), "epoch", "epochs") + (card.bestEpoch() > 0 ? " (best " + card.bestEpoch() + ")" : "")
+                + (card.bestEpoch() > 0 ? " · best epoch " + card.bestEpoch() : "")
                 + (acc instanceof Number n && Double.isFinite(n.doubleValue()) ? " · valid accuracy " + Fmt.percent(n.doubleValue()) : "")
                 + " · " + Fmt.compact(card.parameters()) + " parameters"
                 + (dir == null ? "" : "\n" + dir.toAbsolutePath());
@@ -473,8 +477,8 @@ public final class ExportViewModel {
     public ReadOnlyStringProperty progressMessageProperty() { return progressMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canPredictProperty() { return canPredict.getReadOnlyProperty(); }
     public ReadOnlyStringProperty predictHintProperty() { return predictHint.getReadOnlyProperty(); }
-    public ObservableList<String> previewHeader() { return FXCollections.unmodifiableObservableList(previewHeader); }
-    public ObservableList<List<String>> previewRows() { return FXCollections.unmodifiableObservableList(previewRows); }
+    public ObservableList<String> previewHeader() { return previewHeaderView; }
+    public ObservableList<List<String>> previewRows() { return previewRowsView; }
     public ReadOnlyIntegerProperty totalRowsProperty() { return totalRows.getReadOnlyProperty(); }
     public ReadOnlyStringProperty validationProperty() { return validation.getReadOnlyProperty(); }
     public ReadOnlyStringProperty validationKindProperty() { return validationKind.getReadOnlyProperty(); }

@@ -137,7 +137,7 @@ final class ModelView {
             id.setText(spec.id());
             description.setText(spec.description());
             input.setText("Input " + vm.inputText(spec));
-            params.setText(vm.parametersText(spec) + " for this dataset");
+            params.setText(vm.parametersText(spec));
             pretrained.setText("Pretrained weights: " + ModelViewModel.pretrainedText(spec));
             setTooltip(Ui.tooltip(spec.displayName() + "\n\n" + spec.description()));
             setGraphic(box);

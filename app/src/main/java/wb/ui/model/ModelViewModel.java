@@ -491,12 +491,14 @@ public final class ModelViewModel {
         return spec.pretrainedAvailable() ? "ImageNet via DL4J zoo" : "—";
     }
 
-    /** "3.3M parameters", "counting…" while unknown, "—" when the architecture cannot be built. */
+    /** "3.3M parameters for this dataset", "counting parameters…" while unknown, or why it is unknown. */
     public String parametersText(ModelSpec spec) {
         Long n = parameterCounts.get(spec.id());
-        if (n == null) return "counting…";
-        if (n < 0) return "—";
-        return Fmt.compact(n) + " parameters";
+        if (n == null) return "Counting parameters…";
+        if (n < 0) return "Cannot be built for this input";
+        Target t = target.get();
+        boolean fromDataset = state.dataset() != null;
+        return Fmt.compact(n) + " parameters " + (fromDataset ? "for this dataset" : "for " + (t == null ? 10 : t.numClasses()) + " classes");
     }
 
     // ---- properties ----

@@ -81,7 +81,10 @@ public final class ResultsViewModel {
     private final Background background;
 
     private final ObjectProperty<EvalSplit> split = new SimpleObjectProperty<>(this, "split", EvalSplit.VALID);
+    // Read-only views are made once: JavaFX's unmodifiable wrapper observes its source weakly, so a wrapper made per
+    // call could be collected together with the listeners a View added to it.
     private final ObservableList<EvalSplit> availableSplits = FXCollections.observableArrayList();
+    private final ObservableList<EvalSplit> availableSplitsView = FXCollections.unmodifiableObservableList(availableSplits);
     private final ReadOnlyBooleanWrapper canEvaluate = new ReadOnlyBooleanWrapper(this, "canEvaluate");
     private final ReadOnlyStringWrapper evaluateHint = new ReadOnlyStringWrapper(this, "evaluateHint", "");
     private final ReadOnlyBooleanWrapper evaluating = new ReadOnlyBooleanWrapper(this, "evaluating");
@@ -99,21 +102,26 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper macroF1Text = new ReadOnlyStringWrapper(this, "macroF1Text", Fmt.NONE);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", Fmt.NONE);
     private final ObservableList<ClassMetrics> perClass = FXCollections.observableArrayList();
+    private final ObservableList<ClassMetrics> perClassView = FXCollections.unmodifiableObservableList(perClass);
     private final ReadOnlyObjectWrapper<ConfusionMatrix> confusion = new ReadOnlyObjectWrapper<>(this, "confusion");
 
     private final ReadOnlyObjectWrapper<Cell> selectedCell = new ReadOnlyObjectWrapper<>(this, "selectedCell");
     private final ObservableList<ViewItem> cellItems = FXCollections.observableArrayList();
+    private final ObservableList<ViewItem> cellItemsView = FXCollections.unmodifiableObservableList(cellItems);
     private final ReadOnlyStringWrapper cellTitle = new ReadOnlyStringWrapper(this, "cellTitle", "");
 
     private final ObjectProperty<PredictionView> view = new SimpleObjectProperty<>(this, "view", PredictionView.MOST_CONFIDENT_INCORRECT);
     private final ObjectProperty<String> viewClass = new SimpleObjectProperty<>(this, "viewClass");
     private final IntegerProperty viewCount = new SimpleIntegerProperty(this, "viewCount", 24);
     private final ObservableList<String> classes = FXCollections.observableArrayList();
+    private final ObservableList<String> classesView = FXCollections.unmodifiableObservableList(classes);
     private final ObservableList<ViewItem> viewItems = FXCollections.observableArrayList();
+    private final ObservableList<ViewItem> viewItemsView = FXCollections.unmodifiableObservableList(viewItems);
     private final ReadOnlyStringWrapper viewTitle = new ReadOnlyStringWrapper(this, "viewTitle", "");
     private long viewSeed = 42;
 
     private final ObservableList<PredictedImage> predictions = FXCollections.observableArrayList();
+    private final ObservableList<PredictedImage> predictionsView = FXCollections.unmodifiableObservableList(predictions);
     private final ReadOnlyBooleanWrapper predicting = new ReadOnlyBooleanWrapper(this, "predicting");
     private final ReadOnlyStringWrapper predictNotice = new ReadOnlyStringWrapper(this, "predictNotice", "");
 
@@ -425,7 +433,7 @@ public final class ResultsViewModel {
     // ---- properties ----
 
     public ObjectProperty<EvalSplit> splitProperty() { return split; }
-    public ObservableList<EvalSplit> availableSplits() { return FXCollections.unmodifiableObservableList(availableSplits); }
+    public ObservableList<EvalSplit> availableSplits() { return availableSplitsView; }
     public ReadOnlyBooleanProperty canEvaluateProperty() { return canEvaluate.getReadOnlyProperty(); }
     public ReadOnlyStringProperty evaluateHintProperty() { return evaluateHint.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty evaluatingProperty() { return evaluating.getReadOnlyProperty(); }
@@ -441,18 +449,18 @@ public final class ResultsViewModel {
     public ReadOnlyStringProperty rank5TextProperty() { return rank5Text.getReadOnlyProperty(); }
     public ReadOnlyStringProperty macroF1TextProperty() { return macroF1Text.getReadOnlyProperty(); }
     public ReadOnlyStringProperty countTextProperty() { return countText.getReadOnlyProperty(); }
-    public ObservableList<ClassMetrics> perClass() { return FXCollections.unmodifiableObservableList(perClass); }
+    public ObservableList<ClassMetrics> perClass() { return perClassView; }
     public ReadOnlyObjectProperty<ConfusionMatrix> confusionProperty() { return confusion.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Cell> selectedCellProperty() { return selectedCell.getReadOnlyProperty(); }
-    public ObservableList<ViewItem> cellItems() { return FXCollections.unmodifiableObservableList(cellItems); }
+    public ObservableList<ViewItem> cellItems() { return cellItemsView; }
     public ReadOnlyStringProperty cellTitleProperty() { return cellTitle.getReadOnlyProperty(); }
     public ObjectProperty<PredictionView> viewProperty() { return view; }
     public ObjectProperty<String> viewClassProperty() { return viewClass; }
     public IntegerProperty viewCountProperty() { return viewCount; }
-    public ObservableList<String> classes() { return FXCollections.unmodifiableObservableList(classes); }
-    public ObservableList<ViewItem> viewItems() { return FXCollections.unmodifiableObservableList(viewItems); }
+    public ObservableList<String> classes() { return classesView; }
+    public ObservableList<ViewItem> viewItems() { return viewItemsView; }
     public ReadOnlyStringProperty viewTitleProperty() { return viewTitle.getReadOnlyProperty(); }
-    public ObservableList<PredictedImage> predictions() { return FXCollections.unmodifiableObservableList(predictions); }
+    public ObservableList<PredictedImage> predictions() { return predictionsView; }
     public ReadOnlyBooleanProperty predictingProperty() { return predicting.getReadOnlyProperty(); }
     public ReadOnlyStringProperty predictNoticeProperty() { return predictNotice.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Evaluation> evaluationProperty() { return state.evaluationProperty(); }

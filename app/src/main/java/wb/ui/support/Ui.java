@@ -41,6 +41,8 @@ public final class Ui {
     public static Label hint(String text) {
         Label l = styled(new Label(text), "wb-hint");
         l.setWrapText(true);
+        // Without this a wrapping label in a VBox keeps one line and ends in "...".
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -48,6 +50,7 @@ public final class Ui {
     public static Label message() {
         Label l = styled(new Label(), "wb-message");
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.managedProperty().bind(l.textProperty().isNotEmpty());
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         return l;

@@ -28,6 +28,8 @@ import wb.ui.train.TrainingSnapshot.BatchPoint;
  */
 final class TrainCharts {
 
+    private static final int SYMBOL_LIMIT = 150;
+
     private final LineChart<Number, Number> lossChart = chart("Loss per epoch", "Epoch", "Loss", true, integerTicks());
     private final LineChart<Number, Number> accuracyChart = chart("Accuracy per epoch", "Epoch", "Accuracy (%)", true, integerTicks());
     private final LineChart<Number, Number> batchChart = chart("Smoothed batch loss", "Iteration", "Loss", false, integerTicks());
@@ -59,6 +61,8 @@ final class TrainCharts {
     private int pointGeneration = -1;
     private RunCurves staticRun;
     private RunCurves compare;
+    private int firstEpoch = Integer.MAX_VALUE;
+    private int lastEpoch = Integer.MIN_VALUE;
 
     TrainCharts() {
         lossChart.setId("lossChart");
@@ -67,6 +71,8 @@ final class TrainCharts {
         lrChart.setId("learningRateChart");
         batchChart.getStyleClass().add("wb-batch-chart");
         lrChart.getStyleClass().add("wb-batch-chart");
+        // Schedules decay towards zero; with zero on the axis a constant rate reads as flat, not as noise.
+        ((NumberAxis) lrChart.getYAxis()).setForceZeroInRange(true);
         lossChart.getData().addAll(List.of(trainLoss, validLoss));
         accuracyChart.getData().addAll(List.of(trainAcc, validAcc));
         batchChart.getData().add(batchLoss);
@@ -147,6 +153,8 @@ final class TrainCharts {
         rate.getData().clear();
         epochsShown = 0;
         pointsShown = 0;
+        symbolsFor(0);
+        refitEpochAxes();
     }
 
     private void appendEpochs(List<EpochMetrics> epochs, int from) {
@@ -165,6 +173,8 @@ final class TrainCharts {
         validLoss.getData().addAll(vl);
         trainAcc.getData().addAll(ta);
         validAcc.getData().addAll(va);
+        if (!epochs.isEmpty()) fitEpochAxes(epochs.get(0).epoch(), epochs.get(epochs.size() - 1).epoch());
+        symbolsFor(epochs.size());
         tooltips(tl, "train loss", false);
         tooltips(vl, "valid loss", false);
         tooltips(ta, "train accuracy", true);
@@ -192,6 +202,7 @@ final class TrainCharts {
             cTrainLoss = cValidLoss = cTrainAcc = cValidAcc = null;
         }
         compare = run;
+        refitEpochAxes();
         if (run == null) return;
         cTrainLoss = new Series<>();
         cValidLoss = new Series<>();
@@ -205,6 +216,7 @@ final class TrainCharts {
         }
         lossChart.getData().addAll(List.of(cTrainLoss, cValidLoss));
         accuracyChart.getData().addAll(List.of(cTrainAcc, cValidAcc));
+        if (!run.epochs().isEmpty()) fitEpochAxes(run.epochs().get(0).epoch(), run.epochs().get(run.epochs().size() - 1).epoch());
         for (Series<Number, Number> s : List.of(cTrainLoss, cValidLoss, cTrainAcc, cValidAcc)) {
             if (s.getNode() != null) s.getNode().getStyleClass().add("wb-overlay");
         }
@@ -212,6 +224,68 @@ final class TrainCharts {
         tooltips(cValidLoss.getData(), run.run().shortLabel() + " valid loss", false);
         tooltips(cTrainAcc.getData(), run.run().shortLabel() + " train accuracy", true);
         tooltips(cValidAcc.getData(), run.run().shortLabel() + " valid accuracy", true);
+    }
+
+    /**
+     * Epoch axes show whole epochs: the range covers every drawn epoch (primary and overlay) and the tick unit is
+     * 1, 2, 5, 10, 20, 50... so that about ten labels fit. Autoranging would put ticks at 0.1 epochs.
+     */
+    /** Point markers help with a few epochs; with hundreds they are thousands of nodes and hide the line. */
+    private void symbolsFor(int epochs) {
+        boolean symbols = epochs <= SYMBOL_LIMIT;
+        if (lossChart.getCreateSymbols() != symbols) {
+            lossChart.setCreateSymbols(symbols);
+            accuracyChart.setCreateSymbols(symbols);
+        }
+    }
+
+    private void fitEpochAxes(int first, int last) {
+        firstEpoch = Math.min(firstEpoch, first);
+        lastEpoch = Math.max(lastEpoch, last);
+        int span = Math.max(1, lastEpoch - firstEpoch);
+        double unit = 1;
+        for (double step : new double[] {1, 2, 5}) {
+            unit = step;
+            if (span / step <= 10) break;
+        }
+        for (double scale = 10; span / unit > 10; scale *= 10) {
+            for (double step : new double[] {1, 2, 5}) {
+                unit = step * scale;
+                if (span / unit <= 10) break;
+            }
+        }
+        for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart)) {
+            NumberAxis x = (NumberAxis) c.getXAxis();
+            x.setAutoRanging(false);
+            x.setLowerBound(firstEpoch - 0.25);
+            x.setUpperBound(Math.max(lastEpoch, firstEpoch + 1) + 0.25);
+            x.setTickUnit(unit);
+        }
+    }
+
+    /** Recomputes the epoch range from what the charts hold (after a reset or when the overlay changes). */
+    private void refitEpochAxes() {
+        firstEpoch = Integer.MAX_VALUE;
+        lastEpoch = Integer.MIN_VALUE;
+        for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart)) {
+            for (Series<Number, Number> s : c.getData()) {
+                for (Data<Number, Number> d : s.getData()) {
+                    firstEpoch = Math.min(firstEpoch, d.getXValue().intValue());
+                    lastEpoch = Math.max(lastEpoch, d.getXValue().intValue());
+                }
+            }
+        }
+        if (firstEpoch <= lastEpoch) {
+            fitEpochAxes(firstEpoch, lastEpoch);
+        } else {
+            for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart)) {
+                NumberAxis x = (NumberAxis) c.getXAxis();
+                x.setAutoRanging(false);
+                x.setLowerBound(0.75);
+                x.setUpperBound(2.25);
+                x.setTickUnit(1);
+            }
+        }
     }
 
     private void names(String primary, String compared) {
@@ -251,6 +325,7 @@ final class TrainCharts {
         boolean empty = !hasData(chart);
         placeholder.setText(text);
         placeholder.setVisible(empty);
+        chart.setOpacity(empty ? 0.4 : 1);
     }
 
     private static void add(List<Data<Number, Number>> list, double x, double y) {

@@ -71,8 +71,14 @@ final class TrainView {
         grid.add(charts.batchPane(), 0, 1);
         grid.add(charts.ratePane(), 1, 1);
         grid.setPadding(new Insets(4, 4, 0, 0));
+        Label chartsTitle = Ui.styled(new Label(), "wb-facts");
+        chartsTitle.setId("chartsTitle");
+        chartsTitle.textProperty().bind(vm.chartsTitleProperty());
+        VBox chartsBox = new VBox(4, chartsTitle, grid);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        chartsBox.setPadding(new Insets(6, 0, 0, 6));
 
-        SplitPane split = new SplitPane(grid, history());
+        SplitPane split = new SplitPane(chartsBox, history());
         split.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
         root.setCenter(split);

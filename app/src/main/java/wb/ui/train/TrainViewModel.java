@@ -73,6 +73,7 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<Path> liveRunDir = new ReadOnlyObjectWrapper<>(this, "liveRunDir");
     private final ReadOnlyObjectWrapper<RunCurves> shownRun = new ReadOnlyObjectWrapper<>(this, "shownRun");
     private final ReadOnlyObjectWrapper<RunCurves> comparedRun = new ReadOnlyObjectWrapper<>(this, "comparedRun");
+    private final ReadOnlyStringWrapper chartsTitle = new ReadOnlyStringWrapper(this, "chartsTitle", "");
 
     /** Best validation epoch of the live run, tracked incrementally so an update costs the same at epoch 1 and 1000. */
     private int epochsSeen;
@@ -93,7 +94,10 @@ public final class TrainViewModel {
             updateCanStart();
             refreshRuns();
         });
+        shownRun.addListener((o, a, b) -> updateChartsTitle());
+        comparedRun.addListener((o, a, b) -> updateChartsTitle());
         updateCanStart();
+        updateChartsTitle();
         refreshRuns();
     }
 
@@ -315,8 +319,18 @@ public final class TrainViewModel {
 
     // ---- derived text ----
 
+    private void updateChartsTitle() {
+        RunCurves shown = shownRun.get();
+        RunCurves compared = comparedRun.get();
+        TrainingSnapshot live = snapshot.get();
+        String primary = shown != null ? "Run " + shown.run().title()
+                : live == null ? "No run yet" : running.get() ? "Live run " + live.runName() : "Last run " + live.runName();
+        chartsTitle.set(compared == null ? primary : primary + "   vs   " + compared.run().title() + " (dashed)");
+    }
+
     private void describe(TrainingSnapshot s) {
         if (s == null) return;
+        updateChartsTitle();
         // Only the epochs that arrived since the last update are looked at.
         for (int i = epochsSeen; i < s.epochs().size(); i++) {
             EpochMetrics e = s.epochs().get(i);
@@ -442,4 +456,6 @@ public final class TrainViewModel {
     public ReadOnlyObjectProperty<Path> liveRunDirProperty() { return liveRunDir.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<RunCurves> shownRunProperty() { return shownRun.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<RunCurves> comparedRunProperty() { return comparedRun.getReadOnlyProperty(); }
+    /** What the charts show: the live or last run, a reopened run, and the overlaid run. */
+    public ReadOnlyStringProperty chartsTitleProperty() { return chartsTitle.getReadOnlyProperty(); }
 }

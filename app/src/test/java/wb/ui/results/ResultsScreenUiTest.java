@@ -71,4 +71,21 @@ class ResultsScreenUiTest extends ApplicationTest {
         sleep(500);
         interact(() -> Screenshots.save(stage.getScene(), "results-views"));
     }
+
+    @Test
+    void classifiesDroppedImagesWithTheirTopClasses() throws Exception {
+        Path testFolder = state.datasetRootProperty().get().resolve("test");
+        interact(() -> {
+            lookup("#resultsTabs").queryAs(TabPane.class).getSelectionModel().select(3);
+            results.viewModel().predict(java.util.List.of(testFolder)); // what a drop of the folder does
+        });
+        javafx.scene.control.ListView<?> list = lookup("#predictionList").query();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> list.getItems().size() == 10);
+        var first = (ResultsViewModel.PredictedImage) list.getItems().get(0);
+        assertEquals(2, first.top().size(), "two classes: both are listed");
+        assertTrue(first.top().get(0).probability() >= first.top().get(1).probability());
+        assertEquals(1.0, first.top().get(0).probability() + first.top().get(1).probability(), 1e-3);
+        sleep(500);
+        interact(() -> Screenshots.save(stage.getScene(), "results-predict"));
+    }
 }

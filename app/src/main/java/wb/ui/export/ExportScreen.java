@@ -27,7 +27,8 @@ public final class ExportScreen implements Screen {
     /** {@code hostServices} (may be null) shows saved files in the desktop's file manager. */
     public ExportScreen(AppState state, TrainScreen trainScreen, HostServices hostServices) {
         this.viewModel = new ExportViewModel(state, Background.fx(state.background()));
-        this.view = new ExportView(viewModel, trainScreen == null ? null : () -> trainScreen.snapshotCharts(1000, 620), new Opener(hostServices));
+        this.view = new ExportView(viewModel, trainScreen == null ? null : () -> trainScreen.snapshotCharts(1000, 620), new Opener(hostServices),
+                state.statusProperty()::set);
     }
 
     @Override public String title() { return "Export"; }

@@ -48,13 +48,18 @@ final class ExportView {
     private final ExportViewModel vm;
     private final Supplier<Map<String, ? extends Image>> charts;
     private final Opener opener;
+    private final java.util.function.Consumer<String> status;
     private final BorderPane root = new BorderPane();
 
-    /** {@code charts} renders the Train screen's charts (null when there is no Train screen). */
-    ExportView(ExportViewModel vm, Supplier<Map<String, ? extends Image>> charts, Opener opener) {
+    /**
+     * {@code charts} renders the Train screen's charts (null when there is no Train screen); {@code status} shows
+     * one-line outcomes of small actions (the main window's status bar).
+     */
+    ExportView(ExportViewModel vm, Supplier<Map<String, ? extends Image>> charts, Opener opener, java.util.function.Consumer<String> status) {
         this.vm = vm;
         this.charts = charts;
         this.opener = opener;
+        this.status = status;
         Ui.screenRoot(root, "export-screen");
 
         VBox side = new VBox(14, modelCard(), reportsCard());
@@ -69,6 +74,9 @@ final class ExportView {
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("wb-scroll");
         root.setCenter(scroll);
+        Node last = lastSaved();
+        root.setBottom(last);
+        BorderPane.setMargin(last, new Insets(6, 0, 0, 4));
     }
 
     Node root() { return root; }
@@ -200,9 +208,7 @@ final class ExportView {
             File f = fc.showSaveDialog(window());
             if (f != null) vm.writeSubmission(f.toPath());
         });
-        Hyperlink reveal = revealLink();
-
-        VBox card = Ui.card("Kaggle submission", grid, actions, previewTitle, preview, validation, Ui.row(8, reveal, Ui.spacer(), save));
+        VBox card = Ui.card("Kaggle submission", grid, actions, previewTitle, preview, validation, Ui.row(8, Ui.spacer(), save));
         VBox.setVgrow(preview, Priority.ALWAYS);
         card.setMinWidth(520);
         return card;
@@ -319,14 +325,21 @@ final class ExportView {
         return dc.showDialog(window());
     }
 
-    private Hyperlink revealLink() {
-        Hyperlink link = new Hyperlink("Show the last saved file");
-        link.visibleProperty().bind(vm.lastExportProperty().isNotNull());
+    /** "Last saved: PATH  Show in folder" under the cards. */
+    private Node lastSaved() {
+        Label path = Ui.hint("");
+        path.setId("lastSaved");
+        path.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.lastExportProperty().get() == null ? "" : "Last saved: " + vm.lastExportProperty().get().toAbsolutePath(), vm.lastExportProperty()));
+        Hyperlink link = new Hyperlink("Show in folder");
         link.setOnAction(e -> {
             Path p = vm.lastExportProperty().get();
-            if (p != null) opener.reveal(p);
+            if (p != null) status.accept(opener.reveal(p));
         });
-        return link;
+        HBox row = Ui.row(6, path, link);
+        row.visibleProperty().bind(vm.lastExportProperty().isNotNull());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     // ---- helpers ----

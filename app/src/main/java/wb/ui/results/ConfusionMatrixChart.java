@@ -57,6 +57,9 @@ public final class ConfusionMatrixChart extends Region {
     private double cell;
     private boolean verticalColumnLabels;
     private double labelSpace;
+    private ConfusionMatrix measuredFor;
+    private Font measuredFont;
+    private double measuredWidth;
 
     public ConfusionMatrixChart() {
         getStyleClass().add("confusion-matrix");
@@ -109,9 +112,18 @@ public final class ConfusionMatrixChart extends Region {
         return matrix == null ? 0 : matrix.classes().size();
     }
 
+    /** The widest class label (bold), measured once per matrix: layout asks for it on every pass. */
     private double labelWidth(Font font) {
-        double w = 0;
         if (matrix == null) return 0;
+        if (measuredFor == matrix && measuredFont == font) return measuredWidth;
+        measuredFor = matrix;
+        measuredFont = font;
+        measuredWidth = measure(font);
+        return measuredWidth;
+    }
+
+    private double measure(Font font) {
+        double w = 0;
         Text t = new Text();
         // Measured in bold: the hovered or selected row's label is drawn bold.
         t.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));

@@ -29,7 +29,7 @@ public final class TrainScreen implements Screen {
     /** {@code hostServices} (may be null) opens run folders in the desktop's file manager. */
     public TrainScreen(AppState state, HostServices hostServices) {
         this.viewModel = new TrainViewModel(state, new TrainingService(), Background.fx(state.background()), Clock.systemDefaultZone());
-        this.view = new TrainView(viewModel, new Opener(hostServices));
+        this.view = new TrainView(viewModel, new Opener(hostServices), state.statusProperty()::set);
     }
 
     @Override public String title() { return "Train"; }

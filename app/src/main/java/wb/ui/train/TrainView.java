@@ -46,10 +46,13 @@ final class TrainView {
     private final TrainCharts charts = new TrainCharts();
     private final ListView<RunRecord> runList = new ListView<>();
     private final Label notice = Ui.message();
+    private final java.util.function.Consumer<String> status;
 
-    TrainView(TrainViewModel vm, Opener opener) {
+    /** {@code status} shows one-line outcomes of small actions (the main window's status bar). */
+    TrainView(TrainViewModel vm, Opener opener, java.util.function.Consumer<String> status) {
         this.vm = vm;
         this.opener = opener;
+        this.status = status;
         Ui.screenRoot(root, "train-screen");
         root.setTop(header());
 
@@ -230,12 +233,15 @@ final class TrainView {
         MenuItem reveal = new MenuItem("Open run folder");
         reveal.setOnAction(e -> {
             RunRecord r = runList.getSelectionModel().getSelectedItem();
-            if (r != null) opener.reveal(r.dir());
+            if (r != null) status.accept(opener.reveal(r.dir()));
         });
         MenuItem copy = new MenuItem("Copy folder path");
         copy.setOnAction(e -> {
             RunRecord r = runList.getSelectionModel().getSelectedItem();
-            if (r != null) Opener.copyPath(r.dir());
+            if (r != null) {
+                Opener.copyPath(r.dir());
+                status.accept("Copied " + r.dir());
+            }
         });
         runList.setContextMenu(new ContextMenu(reveal, copy));
 

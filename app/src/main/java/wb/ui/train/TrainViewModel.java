@@ -357,7 +357,10 @@ public final class TrainViewModel {
         } else if (stopping.get()) {
             text = "Stopping after the current batch…";
         } else if (paused.get()) {
-            text = "Paused at epoch " + s.currentEpoch() + (s.latest() == null ? "" : ", batch " + s.latest().batch())
+            boolean atEpochEnd = s.latest() != null && s.latest().batch() >= s.latest().batchesPerEpoch();
+            text = (s.latest() == null ? "Paused before the first batch"
+                    : atEpochEnd ? "Paused after epoch " + s.currentEpoch()
+                    : "Paused at epoch " + s.currentEpoch() + ", batch " + s.latest().batch())
                     + ". Resume to continue, or stop to keep the best model so far.";
         } else if (s.phase() == TrainingSnapshot.Phase.PREPARING) {
             text = s.message();

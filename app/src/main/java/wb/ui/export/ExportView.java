@@ -180,7 +180,6 @@ final class ExportView {
         TableView<List<String>> preview = new TableView<>();
         preview.setId("submissionPreview");
         preview.setItems(vm.previewRows());
-        preview.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         preview.setPlaceholder(Ui.hint("The first rows of the submission appear here after prediction."));
         preview.setMinHeight(180);
         preview.setPrefHeight(300);
@@ -215,15 +214,21 @@ final class ExportView {
     }
 
     private void rebuildColumns(TableView<List<String>> table) {
-        table.getColumns().clear();
         List<String> header = List.copyOf(vm.previewHeader());
+        List<TableColumn<List<String>, ?>> cols = new java.util.ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             final int col = i;
             TableColumn<List<String>, String> c = new TableColumn<>(header.get(i));
             c.setSortable(false);
+            c.setPrefWidth(i == 0 ? 110 : 100);
+            c.setMinWidth(60);
+            if (i > 0) c.setStyle("-fx-alignment: CENTER-RIGHT;");
             c.setCellValueFactory(r -> new ReadOnlyStringWrapper(col < r.getValue().size() ? r.getValue().get(col) : ""));
-            table.getColumns().add(c);
+            cols.add(c);
         }
+        // A few columns share the width; one per class of a 100-class competition scrolls sideways instead.
+        table.setColumnResizePolicy(header.size() <= 8 ? TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS : TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getColumns().setAll(cols);
     }
 
     // ---- model ----

@@ -1,0 +1,543 @@
+package wb.ui.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import wb.augment.AugmentConfig;
+import wb.common.UserException;
+import wb.dataset.Dataset;
+import wb.dataset.VerificationReport;
+import wb.imaging.ResizePolicy;
+import wb.model.InputShape;
+import wb.model.LayerInfo;
+import wb.model.LrSchedule;
+import wb.model.ModelRequest;
+import wb.model.ModelSpec;
+import wb.model.ModelZoo;
+import wb.model.Networks;
+import wb.model.Optimizer;
+import wb.train.TrainConfig;
+import wb.ui.AppState;
+import wb.ui.support.Background;
+import wb.ui.support.Errors;
+import wb.ui.support.Fmt;
+
+/**
+ * The Model screen's state: the chosen architecture, the hyperparameter form as typed (strings, so that a
+ * half-typed number is a validation message and not an exception), the {@link TrainConfig} it builds, and the
+ * layer table of the architecture for the open dataset. Never touches a Node.
+ */
+public final class ModelViewModel {
+
+    /** Form fields, so that the View can mark the one a validation message is about. */
+    public enum Field { MODEL, EPOCHS, BATCH_SIZE, LEARNING_RATE, MOMENTUM, SCHEDULE, L2, DROPOUT, PATIENCE, SEED, INPUT_SIZE, VALID_FRACTION }
+
+    /** The number of classes and channels that parameter counts and layer tables are computed for. */
+    public record Target(int numClasses, int channels, String description) {
+        /** The network input for {@code spec} at {@code size} (null = the architecture's default size). */
+        public InputShape input(ModelSpec spec, Integer size) {
+            int c = channels == 1 ? 1 : channels == 3 ? 3 : spec.defaultInput().channels();
+            int h = size == null ? spec.defaultInput().height() : size;
+            int w = size == null ? spec.defaultInput().width() : size;
+            return new InputShape(c, h, w);
+        }
+    }
+
+    /** Everything the layer table depends on; a new key means a new table. */
+    private record ArchKey(String modelId, InputShape input, int classes, double dropout, boolean batchNorm) { }
+
+    private static final class FieldError extends Exception {
+        final Field field;
+
+        FieldError(Field field, String message) {
+            super(message, null, false, false);
+            this.field = field;
+        }
+    }
+
+    private final AppState state;
+    private final Background background;
+    private final ObservableList<ModelSpec> models;
+
+    private final ObjectProperty<ModelSpec> selectedModel = new SimpleObjectProperty<>(this, "selectedModel");
+    private final StringProperty epochs = new SimpleStringProperty(this, "epochs", "");
+    private final StringProperty batchSize = new SimpleStringProperty(this, "batchSize", "");
+    private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(this, "optimizer", Optimizer.ADAM);
+    private final StringProperty learningRate = new SimpleStringProperty(this, "learningRate", "");
+    private final StringProperty momentum = new SimpleStringProperty(this, "momentum", "");
+    private final ObjectProperty<LrSchedule.Kind> scheduleKind = new SimpleObjectProperty<>(this, "scheduleKind", LrSchedule.Kind.CONSTANT);
+    private final StringProperty stepEpochs = new SimpleStringProperty(this, "stepEpochs", "10");
+    private final StringProperty stepFactor = new SimpleStringProperty(this, "stepFactor", "0.1");
+    private final StringProperty polyPower = new SimpleStringProperty(this, "polyPower", "2");
+    private final StringProperty l2 = new SimpleStringProperty(this, "l2", "");
+    private final StringProperty dropout = new SimpleStringProperty(this, "dropout", "");
+    private final BooleanProperty batchNorm = new SimpleBooleanProperty(this, "batchNorm", true);
+    private final StringProperty patience = new SimpleStringProperty(this, "patience", "");
+    private final StringProperty seed = new SimpleStringProperty(this, "seed", "");
+    private final StringProperty inputSize = new SimpleStringProperty(this, "inputSize", "");
+    private final ObjectProperty<ResizePolicy> resize = new SimpleObjectProperty<>(this, "resize", ResizePolicy.SQUASH);
+    private final StringProperty validFraction = new SimpleStringProperty(this, "validFraction", "");
+
+    private final ReadOnlyObjectWrapper<TrainConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<Field> errorField = new ReadOnlyObjectWrapper<>(this, "errorField");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(this, "canApply");
+    private final ReadOnlyBooleanWrapper momentumApplicable = new ReadOnlyBooleanWrapper(this, "momentumApplicable");
+    private final ReadOnlyBooleanWrapper regularisationConfigurable = new ReadOnlyBooleanWrapper(this, "regularisationConfigurable");
+    private final ReadOnlyBooleanWrapper inputSizeEditable = new ReadOnlyBooleanWrapper(this, "inputSizeEditable", true);
+    private final ReadOnlyStringWrapper inputSizeHint = new ReadOnlyStringWrapper(this, "inputSizeHint", "");
+    private final ReadOnlyStringWrapper dropoutHint = new ReadOnlyStringWrapper(this, "dropoutHint", "");
+    private final ReadOnlyStringWrapper targetDescription = new ReadOnlyStringWrapper(this, "targetDescription", "");
+    private final ReadOnlyObjectWrapper<Target> target = new ReadOnlyObjectWrapper<>(this, "target");
+
+    private final ObservableMap<String, Long> parameterCounts = FXCollections.observableHashMap();
+    private final ObservableMap<String, Long> parameterCountsView = FXCollections.unmodifiableObservableMap(parameterCounts);
+    private final Map<String, Long> countCache = new HashMap<>();
+    private final ObservableList<LayerInfo> layers = FXCollections.observableArrayList();
+    private final ObservableList<LayerInfo> layersView = FXCollections.unmodifiableObservableList(layers);
+    private final ReadOnlyBooleanWrapper layersBusy = new ReadOnlyBooleanWrapper(this, "layersBusy");
+    private final ReadOnlyStringWrapper layersSummary = new ReadOnlyStringWrapper(this, "layersSummary", "");
+    private final ReadOnlyStringWrapper architectureError = new ReadOnlyStringWrapper(this, "architectureError", "");
+
+    private ArchKey shownKey;
+    /** Written on the FX thread, read by background work to skip tables nobody will see. */
+    private volatile long layerGeneration;
+    private boolean loading;
+
+    public ModelViewModel(AppState state, Background background) {
+        this(state, background, ModelZoo.standard());
+    }
+
+    public ModelViewModel(AppState state, Background background, ModelZoo zoo) {
+        this.state = state;
+        this.background = background;
+        this.models = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(zoo.all()));
+
+        ChangeListener<Object> revalidate = (o, a, b) -> {
+            if (!loading) revalidate();
+        };
+        for (var p : List.of(selectedModel, epochs, batchSize, optimizer, learningRate, momentum, scheduleKind, stepEpochs,
+                stepFactor, polyPower, l2, dropout, batchNorm, patience, seed, inputSize, resize, validFraction)) {
+            p.addListener(revalidate);
+        }
+        selectedModel.addListener((o, a, b) -> describeSelection());
+        optimizer.addListener((o, a, b) -> momentumApplicable.set(b == Optimizer.MOMENTUM || b == Optimizer.NESTEROV));
+        state.augmentProperty().addListener(revalidate);
+        state.trainConfigProperty().addListener((o, oldApplied, newApplied) -> {
+            // Follow changes made elsewhere unless the user has unapplied edits of their own.
+            if (sameSettings(config.get(), oldApplied) && newApplied != null) load(newApplied);
+            else updateDirty();
+        });
+        state.verificationProperty().addListener((o, a, b) -> refreshTarget());
+        state.datasetProperty().addListener((o, a, b) -> refreshTarget());
+
+        refreshTarget();
+        load(state.trainConfigProperty().get() != null ? state.trainConfigProperty().get() : TrainConfig.defaults("fmnist-cnn"));
+    }
+
+    // ---- commands ----
+
+    /** Writes the form's configuration to the shared state, where the Train screen picks it up. */
+    public void apply() {
+        if (canApply.get()) state.trainConfigProperty().set(config.get());
+    }
+
+    /** Discards edits: the form shows the applied configuration again. */
+    public void revert() {
+        load(state.trainConfigProperty().get());
+    }
+
+    /** The recommended recipe for the selected architecture. */
+    public void restoreDefaults() {
+        ModelSpec spec = selectedModel.get();
+        load(TrainConfig.defaults(spec == null ? "fmnist-cnn" : spec.id()));
+    }
+
+    /** Fills the form from a configuration. */
+    public void load(TrainConfig c) {
+        loading = true;
+        try {
+            ModelSpec spec;
+            try {
+                spec = ModelZoo.standard().get(c.modelId());
+            } catch (UserException e) {
+                spec = models.isEmpty() ? null : models.get(0);
+            }
+            selectedModel.set(spec);
+            epochs.set(Integer.toString(c.epochs()));
+            batchSize.set(Integer.toString(c.batchSize()));
+            optimizer.set(c.optimizer());
+            learningRate.set(Fmt.plain(c.learningRate()));
+            momentum.set(Fmt.plain(c.momentum()));
+            LrSchedule s = c.schedule();
+            scheduleKind.set(s.kind() == LrSchedule.Kind.POLY && s.power() == 1.0 ? LrSchedule.Kind.POLY : s.kind());
+            if (s.kind() == LrSchedule.Kind.STEP) {
+                stepEpochs.set(Integer.toString(s.stepEpochs()));
+                stepFactor.set(Fmt.plain(s.factor()));
+            }
+            if (s.kind() == LrSchedule.Kind.POLY) polyPower.set(Fmt.plain(s.power()));
+            l2.set(Fmt.plain(c.l2()));
+            dropout.set(c.dropout() == null ? "" : Fmt.plain(c.dropout()));
+            batchNorm.set(c.batchNorm());
+            patience.set(Integer.toString(c.patience()));
+            seed.set(Long.toString(c.seed()));
+            inputSize.set(c.inputSize() == null ? "" : Integer.toString(c.inputSize()));
+            resize.set(c.resize());
+            validFraction.set(Fmt.plain(c.validFraction()));
+        } finally {
+            loading = false;
+        }
+        describeSelection();
+        revalidate();
+    }
+
+    // ---- validation ----
+
+    private void revalidate() {
+        try {
+            TrainConfig c = build();
+            config.set(c);
+            error.set("");
+            errorField.set(null);
+        } catch (FieldError e) {
+            config.set(null);
+            error.set(e.getMessage());
+            errorField.set(e.field);
+        }
+        updateDirty();
+        updateLayers();
+    }
+
+    private TrainConfig build() throws FieldError {
+        ModelSpec spec = selectedModel.get();
+        if (spec == null) throw new FieldError(Field.MODEL, "Choose an architecture from the list.");
+        int ep = parseInt(epochs, Field.EPOCHS, "Epochs", "10");
+        int batch = parseInt(batchSize, Field.BATCH_SIZE, "Batch size", "64");
+        double lr = parseDouble(learningRate, Field.LEARNING_RATE, "Learning rate", "0.001");
+        double mom = momentum.get() == null || momentum.get().isBlank() ? 0.9 : parseDouble(momentum, Field.MOMENTUM, "Momentum", "0.9");
+        LrSchedule schedule = schedule();
+        double weightDecay = l2.get() == null || l2.get().isBlank() ? 0 : parseDouble(l2, Field.L2, "L2", "0.0005");
+        Double drop = dropout.get() == null || dropout.get().isBlank() ? null : parseDouble(dropout, Field.DROPOUT, "Dropout", "0.5");
+        int pat = patience.get() == null || patience.get().isBlank() ? 0 : parseInt(patience, Field.PATIENCE, "Patience", "5");
+        long sd = parseLong(seed, Field.SEED, "Seed", "42");
+        Integer size = inputSize.get() == null || inputSize.get().isBlank() ? null : parseInt(inputSize, Field.INPUT_SIZE, "Input size", "32");
+        double vf = parseDouble(validFraction, Field.VALID_FRACTION, "Validation fraction", "0.2");
+        TrainConfig c;
+        try {
+            c = new TrainConfig(spec.id(), ep, batch, optimizer.get(), lr, mom, schedule, weightDecay, drop, batchNorm.get(), pat, sd,
+                    state.augmentProperty().get(), resize.get(), size, vf);
+        } catch (IllegalArgumentException e) {
+            throw new FieldError(fieldOf(e.getMessage()), sentence(e.getMessage()));
+        }
+        if (size != null) {
+            int h = spec.defaultInput().height();
+            if (spec.fixedInputSize() && size != h) {
+                throw new FieldError(Field.INPUT_SIZE, spec.displayName() + " needs " + spec.defaultInput().width() + "×" + h
+                        + " input: leave the size empty or enter " + h + ".");
+            }
+            if (size < spec.minInputSize()) {
+                throw new FieldError(Field.INPUT_SIZE, spec.displayName() + " needs input of at least " + spec.minInputSize() + " px, not " + size + ".");
+            }
+        }
+        return c;
+    }
+
+    private LrSchedule schedule() throws FieldError {
+        LrSchedule.Kind kind = scheduleKind.get() == null ? LrSchedule.Kind.CONSTANT : scheduleKind.get();
+        try {
+            return switch (kind) {
+                case CONSTANT -> LrSchedule.constant();
+                case COSINE -> LrSchedule.cosine();
+                case STEP -> LrSchedule.step(parseInt(stepEpochs, Field.SCHEDULE, "Step every (epochs)", "10"),
+                        parseDouble(stepFactor, Field.SCHEDULE, "Step factor", "0.1"));
+                case POLY -> LrSchedule.poly(parseDouble(polyPower, Field.SCHEDULE, "Polynomial power", "2"));
+            };
+        } catch (IllegalArgumentException e) {
+            throw new FieldError(Field.SCHEDULE, sentence(e.getMessage()));
+        }
+    }
+
+    private static int parseInt(StringProperty p, Field f, String name, String example) throws FieldError {
+        String s = p.get() == null ? "" : p.get().strip().replace("_", "");
+        if (s.isEmpty()) throw new FieldError(f, name + " is required, e.g. " + example + ".");
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new FieldError(f, name + " must be a whole number, e.g. " + example + ", not \"" + p.get().strip() + "\".");
+        }
+    }
+
+    private static long parseLong(StringProperty p, Field f, String name, String example) throws FieldError {
+        String s = p.get() == null ? "" : p.get().strip().replace("_", "");
+        if (s.isEmpty()) throw new FieldError(f, name + " is required, e.g. " + example + ".");
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new FieldError(f, name + " must be a whole number, e.g. " + example + ", not \"" + p.get().strip() + "\".");
+        }
+    }
+
+    private static double parseDouble(StringProperty p, Field f, String name, String example) throws FieldError {
+        String s = p.get() == null ? "" : p.get().strip();
+        if (s.isEmpty()) throw new FieldError(f, name + " is required, e.g. " + example + ".");
+        try {
+            double v = Double.parseDouble(s.replace(',', '.'));
+            // parseDouble accepts "NaN" and "Infinity"; no hyperparameter means either.
+            if (!Double.isFinite(v) || s.matches("(?i).*[a-df-z].*")) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new FieldError(f, name + " must be a number, e.g. " + example + ", not \"" + s + "\".");
+        }
+    }
+
+    /** Maps TrainConfig's constructor messages to the field they are about. */
+    static Field fieldOf(String message) {
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (m.startsWith("epochs")) return Field.EPOCHS;
+        if (m.startsWith("batch size")) return Field.BATCH_SIZE;
+        if (m.startsWith("learning rate")) return Field.LEARNING_RATE;
+        if (m.startsWith("momentum")) return Field.MOMENTUM;
+        if (m.startsWith("l2")) return Field.L2;
+        if (m.startsWith("dropout")) return Field.DROPOUT;
+        if (m.startsWith("patience")) return Field.PATIENCE;
+        if (m.startsWith("input size")) return Field.INPUT_SIZE;
+        if (m.startsWith("validation fraction")) return Field.VALID_FRACTION;
+        if (m.contains("schedule")) return Field.SCHEDULE;
+        return Field.MODEL;
+    }
+
+    private static String sentence(String m) {
+        if (m == null || m.isEmpty()) return "Invalid settings.";
+        String s = Character.toUpperCase(m.charAt(0)) + m.substring(1);
+        return s.endsWith(".") ? s : s + ".";
+    }
+
+    /**
+     * Equal apart from augmentation: the Augment screen owns it (the form always carries its current value and the
+     * Train screen uses the current value when a run starts), so it never makes the form "unapplied".
+     */
+    static boolean sameSettings(TrainConfig a, TrainConfig b) {
+        if (a == null || b == null) return a == b;
+        return Objects.equals(withAugment(a, AugmentConfig.none()), withAugment(b, AugmentConfig.none()));
+    }
+
+    static TrainConfig withAugment(TrainConfig c, AugmentConfig a) {
+        return new TrainConfig(c.modelId(), c.epochs(), c.batchSize(), c.optimizer(), c.learningRate(), c.momentum(), c.schedule(),
+                c.l2(), c.dropout(), c.batchNorm(), c.patience(), c.seed(), a, c.resize(), c.inputSize(), c.validFraction());
+    }
+
+    private void updateDirty() {
+        dirty.set(!sameSettings(config.get(), state.trainConfigProperty().get()));
+        canApply.set(config.get() != null && architectureError.get().isEmpty() && dirty.get());
+    }
+
+    // ---- selection-dependent hints ----
+
+    private void describeSelection() {
+        ModelSpec spec = selectedModel.get();
+        if (spec == null) return;
+        momentumApplicable.set(optimizer.get() == Optimizer.MOMENTUM || optimizer.get() == Optimizer.NESTEROV);
+        regularisationConfigurable.set(spec.configurableRegularisation());
+        inputSizeEditable.set(!spec.fixedInputSize());
+        InputShape in = spec.defaultInput();
+        inputSizeHint.set(spec.fixedInputSize()
+                ? "Fixed at " + in.width() + "×" + in.height() + " px by the architecture."
+                : "Empty = the default " + in.height() + " px; at least " + spec.minInputSize() + " px. Images are resized to a square.");
+        dropoutHint.set(spec.configurableRegularisation()
+                ? "Empty = the architecture's default (" + Fmt.plain(spec.defaultDropout()) + ")."
+                : "Fixed by the architecture's design.");
+    }
+
+    // ---- dataset target, parameter counts, layer table ----
+
+    private void refreshTarget() {
+        Target t = computeTarget(state.verification(), state.dataset());
+        target.set(t);
+        targetDescription.set(t.description());
+        parameterCounts.clear();
+        for (ModelSpec spec : models) countParameters(spec, t);
+        if (!loading && selectedModel.get() != null) updateLayers();
+    }
+
+    static Target computeTarget(VerificationReport report, Dataset dataset) {
+        if (report != null) {
+            Dataset usable = report.usable();
+            int n = usable.classes().size();
+            String colour = report.channels() == 1 ? "grey" : "colour";
+            return new Target(Math.max(2, n), report.channels(),
+                    "For " + datasetName(usable) + ": " + n + " classes, " + colour + " images.");
+        }
+        if (dataset != null) {
+            int n = dataset.classes().size();
+            return new Target(Math.max(2, n), 0, "For " + datasetName(dataset) + ": " + n
+                    + " classes (channels known once the dataset check on the Data screen finishes).");
+        }
+        return new Target(10, 0, "No dataset open: counts assume 10 classes and the architecture's own channels.");
+    }
+
+    private static String datasetName(Dataset d) {
+        return d.root().getFileName() == null ? d.root().toString() : d.root().getFileName().toString();
+    }
+
+    private void countParameters(ModelSpec spec, Target t) {
+        InputShape input = t.input(spec, null);
+        String key = spec.id() + "|" + input + "|" + t.numClasses();
+        Long known = countCache.get(key);
+        if (known != null) {
+            parameterCounts.put(spec.id(), known);
+            return;
+        }
+        ModelRequest req = new ModelRequest(input, t.numClasses(), 42, 0, spec.defaultDropout(), true);
+        background.submit("Counting parameters of " + spec.displayName(),
+                (p, c) -> Networks.layerTable(spec, req).stream().mapToLong(LayerInfo::parameters).sum(),
+                n -> {
+                    countCache.put(key, n);
+                    if (Objects.equals(target.get(), t)) parameterCounts.put(spec.id(), n);
+                },
+                e -> {
+                    if (Objects.equals(target.get(), t)) parameterCounts.put(spec.id(), -1L);
+                });
+    }
+
+    /**
+     * Rebuilds the layer table when the architecture-relevant inputs change (model, input size, dropout, batch
+     * norm, dataset), independently of unrelated fields: a half-typed learning rate must not hide the layers.
+     */
+    private void updateLayers() {
+        ModelSpec spec = selectedModel.get();
+        Target t = target.get();
+        if (spec == null || t == null) return;
+        Integer size;
+        Double drop;
+        try {
+            size = inputSize.get() == null || inputSize.get().isBlank() ? null : parseInt(inputSize, Field.INPUT_SIZE, "Input size", "32");
+            drop = dropout.get() == null || dropout.get().isBlank() ? null : parseDouble(dropout, Field.DROPOUT, "Dropout", "0.5");
+        } catch (FieldError e) {
+            return;
+        }
+        if (size != null && (size < Math.max(8, spec.minInputSize()) || size > 1024
+                || (spec.fixedInputSize() && size != spec.defaultInput().height()))) {
+            return;
+        }
+        if (drop != null && !(drop >= 0 && drop < 1)) return;
+        double d = drop != null ? drop : spec.defaultDropout();
+        InputShape input = t.input(spec, size);
+        ArchKey key = new ArchKey(spec.id(), input, t.numClasses(), d, batchNorm.get());
+        if (key.equals(shownKey)) return;
+        shownKey = key;
+        long generation = ++layerGeneration;
+        layersBusy.set(true);
+        architectureError.set("");
+        // Seed and L2 change neither shapes nor parameter counts.
+        ModelRequest req = new ModelRequest(input, t.numClasses(), 42, 0, d, batchNorm.get());
+        background.submit("Building the layer table of " + spec.displayName(),
+                // Building VGG16's configuration takes a moment: skip it if the user has moved on meanwhile.
+                (p, cancel) -> generation == layerGeneration ? Networks.layerTable(spec, req) : null,
+                table -> {
+                    if (generation != layerGeneration || table == null) return;
+                    layersBusy.set(false);
+                    layers.setAll(table);
+                    long params = table.stream().mapToLong(LayerInfo::parameters).sum();
+                    long frozen = table.stream().filter(LayerInfo::frozen).mapToLong(LayerInfo::parameters).sum();
+                    layersSummary.set(Fmt.plural(table.size(), "layer", "layers") + " · " + Fmt.count(params) + " parameters"
+                            + (frozen > 0 ? " (" + Fmt.count(frozen) + " frozen)" : "")
+                            + " · input " + input.channels() + "×" + input.height() + "×" + input.width()
+                            + " · " + t.numClasses() + " classes");
+                    updateDirty();
+                },
+                e -> {
+                    if (generation != layerGeneration) return;
+                    layersBusy.set(false);
+                    layers.clear();
+                    layersSummary.set("");
+                    architectureError.set(spec.displayName() + " cannot be built for input " + input.height() + "×" + input.width()
+                            + ": " + Errors.message(e));
+                    updateDirty();
+                });
+    }
+
+    // ---- text for the zoo cards ----
+
+    /** The default input for the open dataset's channels: "1×28×28, at least 16 px" or "3×224×224, fixed size". */
+    public String inputText(ModelSpec spec) {
+        Target t = target.get();
+        InputShape in = t == null ? spec.defaultInput() : t.input(spec, null);
+        return in.channels() + "×" + in.height() + "×" + in.width() + (spec.fixedInputSize() ? ", fixed size" : ", at least " + spec.minInputSize() + " px");
+    }
+
+    /** The pretrained-weights line of a zoo card. */
+    public static String pretrainedText(ModelSpec spec) {
+        return spec.pretrainedAvailable() ? "ImageNet via DL4J zoo" : "—";
+    }
+
+    /** "3.3M parameters for this dataset", "counting parameters…" while unknown, or why it is unknown. */
+    public String parametersText(ModelSpec spec) {
+        Long n = parameterCounts.get(spec.id());
+        if (n == null) return "Counting parameters…";
+        if (n < 0) return "Cannot be built for this input";
+        Target t = target.get();
+        boolean fromDataset = state.dataset() != null;
+        return Fmt.compact(n) + " parameters " + (fromDataset ? "for this dataset" : "for " + (t == null ? 10 : t.numClasses()) + " classes");
+    }
+
+    // ---- properties ----
+
+    public ObservableList<ModelSpec> models() { return models; }
+    public ObjectProperty<ModelSpec> selectedModelProperty() { return selectedModel; }
+    public StringProperty epochsProperty() { return epochs; }
+    public StringProperty batchSizeProperty() { return batchSize; }
+    public ObjectProperty<Optimizer> optimizerProperty() { return optimizer; }
+    public StringProperty learningRateProperty() { return learningRate; }
+    public StringProperty momentumProperty() { return momentum; }
+    public ObjectProperty<LrSchedule.Kind> scheduleKindProperty() { return scheduleKind; }
+    public StringProperty stepEpochsProperty() { return stepEpochs; }
+    public StringProperty stepFactorProperty() { return stepFactor; }
+    public StringProperty polyPowerProperty() { return polyPower; }
+    public StringProperty l2Property() { return l2; }
+    public StringProperty dropoutProperty() { return dropout; }
+    public BooleanProperty batchNormProperty() { return batchNorm; }
+    public StringProperty patienceProperty() { return patience; }
+    public StringProperty seedProperty() { return seed; }
+    public StringProperty inputSizeProperty() { return inputSize; }
+    public ObjectProperty<ResizePolicy> resizeProperty() { return resize; }
+    public StringProperty validFractionProperty() { return validFraction; }
+
+    public ReadOnlyObjectProperty<TrainConfig> configProperty() { return config.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Field> errorFieldProperty() { return errorField.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canApplyProperty() { return canApply.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty momentumApplicableProperty() { return momentumApplicable.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty regularisationConfigurableProperty() { return regularisationConfigurable.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty inputSizeEditableProperty() { return inputSizeEditable.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty inputSizeHintProperty() { return inputSizeHint.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty dropoutHintProperty() { return dropoutHint.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty targetDescriptionProperty() { return targetDescription.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Target> targetProperty() { return target.getReadOnlyProperty(); }
+    public ObservableMap<String, Long> parameterCounts() { return parameterCountsView; }
+    public ObservableList<LayerInfo> layers() { return layersView; }
+    public ReadOnlyBooleanProperty layersBusyProperty() { return layersBusy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty layersSummaryProperty() { return layersSummary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty architectureErrorProperty() { return architectureError.getReadOnlyProperty(); }
+}

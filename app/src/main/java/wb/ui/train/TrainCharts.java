@@ -1,0 +1,380 @@
+package wb.ui.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.chart.XYChart.Data;
+import javafx.scene.chart.XYChart.Series;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+
+import wb.train.EpochMetrics;
+import wb.ui.support.Fmt;
+import wb.ui.support.Ui;
+import wb.ui.train.TrainingSnapshot.BatchPoint;
+
+/**
+ * The four training charts. Live snapshots are drawn incrementally: only epochs and batch points that arrived
+ * since the last update are appended (a full redraw happens only when a new run starts or the recorder thins the
+ * batch curve, which is at most log2(iterations / 2000) times a run). Reopened runs are drawn once.
+ */
+final class TrainCharts {
+
+    private static final int SYMBOL_LIMIT = 150;
+
+    private final LineChart<Number, Number> lossChart = chart("Loss per epoch", "Epoch", "Loss", true, integerTicks());
+    private final LineChart<Number, Number> accuracyChart = chart("Accuracy per epoch", "Epoch", "Accuracy (%)", true, integerTicks());
+    private final LineChart<Number, Number> batchChart = chart("Smoothed batch loss", "Iteration", "Loss", false, integerTicks());
+    private final LineChart<Number, Number> lrChart = chart("Learning rate", "Iteration", "Rate", false, integerTicks());
+
+    private final Series<Number, Number> trainLoss = new Series<>();
+    private final Series<Number, Number> validLoss = new Series<>();
+    private final Series<Number, Number> trainAcc = new Series<>();
+    private final Series<Number, Number> validAcc = new Series<>();
+    private final Series<Number, Number> batchLoss = new Series<>();
+    private final Series<Number, Number> rate = new Series<>();
+    private Series<Number, Number> cTrainLoss;
+    private Series<Number, Number> cValidLoss;
+    private Series<Number, Number> cTrainAcc;
+    private Series<Number, Number> cValidAcc;
+
+    private final Label lossEmpty = placeholder();
+    private final Label accuracyEmpty = placeholder();
+    private final Label batchEmpty = placeholder();
+    private final Label rateEmpty = placeholder();
+    private final StackPane lossPane = new StackPane(lossChart, lossEmpty);
+    private final StackPane accuracyPane = new StackPane(accuracyChart, accuracyEmpty);
+    private final StackPane batchPane = new StackPane(batchChart, batchEmpty);
+    private final StackPane ratePane = new StackPane(lrChart, rateEmpty);
+
+    private String liveRun;
+    private int epochsShown;
+    private int pointsShown;
+    private int pointGeneration = -1;
+    private RunCurves staticRun;
+    private RunCurves compare;
+    private int firstEpoch = Integer.MAX_VALUE;
+    private int lastEpoch = Integer.MIN_VALUE;
+
+    TrainCharts() {
+        lossChart.setId("lossChart");
+        accuracyChart.setId("accuracyChart");
+        batchChart.setId("batchLossChart");
+        lrChart.setId("learningRateChart");
+        batchChart.getStyleClass().add("wb-batch-chart");
+        lrChart.getStyleClass().add("wb-batch-chart");
+        // Schedules decay towards zero; with zero on the axis a constant rate reads as flat, not as noise.
+        ((NumberAxis) lrChart.getYAxis()).setForceZeroInRange(true);
+        lossChart.getData().addAll(List.of(trainLoss, validLoss));
+        accuracyChart.getData().addAll(List.of(trainAcc, validAcc));
+        batchChart.getData().add(batchLoss);
+        lrChart.getData().add(rate);
+        batchChart.setLegendVisible(false);
+        lrChart.setLegendVisible(false);
+        names(null, null);
+        batchLoss.setName("smoothed loss");
+        rate.setName("learning rate");
+        render(null, null, null);
+    }
+
+    Node lossPane() { return lossPane; }
+    Node accuracyPane() { return accuracyPane; }
+    Node batchPane() { return batchPane; }
+    Node ratePane() { return ratePane; }
+
+    /** The chart nodes by export file stem, for PNG export. */
+    Map<String, LineChart<Number, Number>> charts() {
+        Map<String, LineChart<Number, Number>> m = new LinkedHashMap<>();
+        m.put("loss", lossChart);
+        m.put("accuracy", accuracyChart);
+        m.put("batch-loss", batchChart);
+        m.put("learning-rate", lrChart);
+        return m;
+    }
+
+    /** True when the chart has at least one point. */
+    static boolean hasData(XYChart<Number, Number> chart) {
+        return chart.getData().stream().anyMatch(s -> !s.getData().isEmpty());
+    }
+
+    /**
+     * Shows {@code shown} (a reopened run) or, when it is null, the live run; {@code compared} is drawn dashed on
+     * the epoch charts.
+     */
+    void render(TrainingSnapshot live, RunCurves shown, RunCurves compared) {
+        if (shown != null) {
+            if (shown != staticRun) {
+                staticRun = shown;
+                liveRun = null;
+                clearPrimary();
+                appendEpochs(shown.epochs(), 0);
+            }
+        } else {
+            staticRun = null;
+            if (live == null) {
+                liveRun = null;
+                clearPrimary();
+            } else {
+                if (!live.runName().equals(liveRun)) {
+                    liveRun = live.runName();
+                    clearPrimary();
+                    pointGeneration = live.pointGeneration();
+                }
+                if (live.epochs().size() > epochsShown) appendEpochs(live.epochs(), epochsShown);
+                if (live.pointGeneration() != pointGeneration) {
+                    // The recorder thinned the curve: redraw it once from the new, halved list.
+                    batchLoss.getData().clear();
+                    rate.getData().clear();
+                    pointsShown = 0;
+                    pointGeneration = live.pointGeneration();
+                }
+                if (live.batchPoints().size() > pointsShown) appendPoints(live.batchPoints());
+            }
+        }
+        if (compared != compare) setCompare(compared);
+        names(shown != null ? shown.run().shortLabel() : "live", compare == null ? null : compare.run().shortLabel());
+        updatePlaceholders(live, shown);
+    }
+
+    private void clearPrimary() {
+        trainLoss.getData().clear();
+        validLoss.getData().clear();
+        trainAcc.getData().clear();
+        validAcc.getData().clear();
+        batchLoss.getData().clear();
+        rate.getData().clear();
+        epochsShown = 0;
+        pointsShown = 0;
+        symbolsFor(0);
+        refitEpochAxes();
+    }
+
+    private void appendEpochs(List<EpochMetrics> epochs, int from) {
+        List<Data<Number, Number>> tl = new ArrayList<>();
+        List<Data<Number, Number>> vl = new ArrayList<>();
+        List<Data<Number, Number>> ta = new ArrayList<>();
+        List<Data<Number, Number>> va = new ArrayList<>();
+        for (int i = from; i < epochs.size(); i++) {
+            EpochMetrics e = epochs.get(i);
+            add(tl, e.epoch(), e.trainLoss());
+            add(vl, e.epoch(), e.validLoss());
+            add(ta, e.epoch(), e.trainAccuracy() * 100);
+            add(va, e.epoch(), e.validAccuracy() * 100);
+        }
+        trainLoss.getData().addAll(tl);
+        validLoss.getData().addAll(vl);
+        trainAcc.getData().addAll(ta);
+        validAcc.getData().addAll(va);
+        if (!epochs.isEmpty()) fitEpochAxes(epochs.get(0).epoch(), epochs.get(epochs.size() - 1).epoch());
+        symbolsFor(epochs.size());
+        tooltips(tl, "train loss", false);
+        tooltips(vl, "valid loss", false);
+        tooltips(ta, "train accuracy", true);
+        tooltips(va, "valid accuracy", true);
+        epochsShown = epochs.size();
+    }
+
+    private void appendPoints(List<BatchPoint> points) {
+        List<Data<Number, Number>> loss = new ArrayList<>(points.size() - pointsShown);
+        List<Data<Number, Number>> lr = new ArrayList<>(points.size() - pointsShown);
+        for (int i = pointsShown; i < points.size(); i++) {
+            BatchPoint p = points.get(i);
+            add(loss, p.iteration(), p.smoothedLoss());
+            add(lr, p.iteration(), p.learningRate());
+        }
+        batchLoss.getData().addAll(loss);
+        rate.getData().addAll(lr);
+        pointsShown = points.size();
+    }
+
+    private void setCompare(RunCurves run) {
+        if (cTrainLoss != null) {
+            lossChart.getData().removeAll(List.of(cTrainLoss, cValidLoss));
+            accuracyChart.getData().removeAll(List.of(cTrainAcc, cValidAcc));
+            cTrainLoss = cValidLoss = cTrainAcc = cValidAcc = null;
+        }
+        compare = run;
+        refitEpochAxes();
+        if (run == null) return;
+        cTrainLoss = new Series<>();
+        cValidLoss = new Series<>();
+        cTrainAcc = new Series<>();
+        cValidAcc = new Series<>();
+        for (EpochMetrics e : run.epochs()) {
+            add(cTrainLoss.getData(), e.epoch(), e.trainLoss());
+            add(cValidLoss.getData(), e.epoch(), e.validLoss());
+            add(cTrainAcc.getData(), e.epoch(), e.trainAccuracy() * 100);
+            add(cValidAcc.getData(), e.epoch(), e.validAccuracy() * 100);
+        }
+        lossChart.getData().addAll(List.of(cTrainLoss, cValidLoss));
+        accuracyChart.getData().addAll(List.of(cTrainAcc, cValidAcc));
+        if (!run.epochs().isEmpty()) fitEpochAxes(run.epochs().get(0).epoch(), run.epochs().get(run.epochs().size() - 1).epoch());
+        for (Series<Number, Number> s : List.of(cTrainLoss, cValidLoss, cTrainAcc, cValidAcc)) {
+            if (s.getNode() != null) s.getNode().getStyleClass().add("wb-overlay");
+        }
+        tooltips(cTrainLoss.getData(), run.run().shortLabel() + " train loss", false);
+        tooltips(cValidLoss.getData(), run.run().shortLabel() + " valid loss", false);
+        tooltips(cTrainAcc.getData(), run.run().shortLabel() + " train accuracy", true);
+        tooltips(cValidAcc.getData(), run.run().shortLabel() + " valid accuracy", true);
+    }
+
+    /**
+     * Epoch axes show whole epochs: the range covers every drawn epoch (primary and overlay) and the tick unit is
+     * 1, 2, 5, 10, 20, 50... so that about ten labels fit. Autoranging would put ticks at 0.1 epochs.
+     */
+    /** Point markers help with a few epochs; with hundreds they are thousands of nodes and hide the line. */
+    private void symbolsFor(int epochs) {
+        boolean symbols = epochs <= SYMBOL_LIMIT;
+        if (lossChart.getCreateSymbols() != symbols) {
+            lossChart.setCreateSymbols(symbols);
+            accuracyChart.setCreateSymbols(symbols);
+        }
+    }
+
+    private void fitEpochAxes(int first, int last) {
+        firstEpoch = Math.min(firstEpoch, first);
+        lastEpoch = Math.max(lastEpoch, last);
+        int span = Math.max(1, lastEpoch - firstEpoch);
+        double unit = 1;
+        for (double step : new double[] {1, 2, 5}) {
+            unit = step;
+            if (span / step <= 10) break;
+        }
+        for (double scale = 10; span / unit > 10; scale *= 10) {
+            for (double step : new double[] {1, 2, 5}) {
+                unit = step * scale;
+                if (span / unit <= 10) break;
+            }
+        }
+        for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart)) {
+            NumberAxis x = (NumberAxis) c.getXAxis();
+            x.setAutoRanging(false);
+            x.setLowerBound(firstEpoch - 0.25);
+            x.setUpperBound(Math.max(lastEpoch, firstEpoch + 1) + 0.25);
+            x.setTickUnit(unit);
+        }
+    }
+
+    /** Recomputes the epoch range from what the charts hold (after a reset or when the overlay changes). */
+    private void refitEpochAxes() {
+        firstEpoch = Integer.MAX_VALUE;
+        lastEpoch = Integer.MIN_VALUE;
+        for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart)) {
+            for (Series<Number, Number> s : c.getData()) {
+                for (Data<Number, Number> d : s.getData()) {
+                    firstEpoch = Math.min(firstEpoch, d.getXValue().intValue());
+                    lastEpoch = Math.max(lastEpoch, d.getXValue().intValue());
+                }
+            }
+        }
+        if (firstEpoch <= lastEpoch) {
+            fitEpochAxes(firstEpoch, lastEpoch);
+        } else {
+            for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart)) {
+                NumberAxis x = (NumberAxis) c.getXAxis();
+                x.setAutoRanging(false);
+                x.setLowerBound(0.75);
+                x.setUpperBound(2.25);
+                x.setTickUnit(1);
+            }
+        }
+    }
+
+    private void names(String primary, String compared) {
+        String p = compared == null ? "" : primary + " ";
+        trainLoss.setName(p + "train");
+        validLoss.setName(p + "valid");
+        trainAcc.setName(p + "train");
+        validAcc.setName(p + "valid");
+        if (cTrainLoss != null && compared != null) {
+            cTrainLoss.setName(compared + " train");
+            cValidLoss.setName(compared + " valid");
+            cTrainAcc.setName(compared + " train");
+            cValidAcc.setName(compared + " valid");
+        }
+    }
+
+    private void updatePlaceholders(TrainingSnapshot live, RunCurves shown) {
+        String epochText;
+        String batchText;
+        if (shown != null) {
+            epochText = "This run has no finished epochs.";
+            batchText = "Per-batch curves are recorded only while a run is live.";
+        } else if (live == null) {
+            epochText = "Start a run to see its curves here.";
+            batchText = "Start a run to see live curves here.";
+        } else {
+            epochText = live.finished() ? "No epoch finished in this run." : "The first point appears when epoch " + live.currentEpoch() + " ends.";
+            batchText = live.finished() ? "No batch was trained in this run." : "Waiting for the first batch…";
+        }
+        show(lossEmpty, lossChart, epochText);
+        show(accuracyEmpty, accuracyChart, epochText);
+        show(batchEmpty, batchChart, batchText);
+        show(rateEmpty, lrChart, batchText);
+    }
+
+    private static void show(Label placeholder, XYChart<Number, Number> chart, String text) {
+        boolean empty = !hasData(chart);
+        placeholder.setText(text);
+        placeholder.setVisible(empty);
+        chart.setOpacity(empty ? 0.4 : 1);
+    }
+
+    private static void add(List<Data<Number, Number>> list, double x, double y) {
+        if (Double.isFinite(y)) list.add(new Data<>(x, y));
+    }
+
+    private static void tooltips(List<Data<Number, Number>> data, String what, boolean percent) {
+        for (Data<Number, Number> d : data) {
+            if (d.getNode() == null) continue;
+            double y = d.getYValue().doubleValue();
+            Tooltip.install(d.getNode(), Ui.tooltip("Epoch " + d.getXValue().intValue() + ": " + what + " "
+                    + (percent ? Fmt.decimal(y, 1) + "%" : Fmt.decimal(y, 4))));
+        }
+    }
+
+    private static Label placeholder() {
+        Label l = Ui.styled(new Label(), "wb-chart-placeholder");
+        l.setMouseTransparent(true);
+        return l;
+    }
+
+    private static LineChart<Number, Number> chart(String title, String x, String y, boolean symbols, StringConverter<Number> xTicks) {
+        NumberAxis xAxis = new NumberAxis();
+        xAxis.setLabel(x);
+        xAxis.setForceZeroInRange(false);
+        xAxis.setMinorTickVisible(false);
+        xAxis.setAnimated(false);
+        if (xTicks != null) xAxis.setTickLabelFormatter(xTicks);
+        NumberAxis yAxis = new NumberAxis();
+        yAxis.setLabel(y);
+        yAxis.setForceZeroInRange(false);
+        yAxis.setAnimated(false);
+        LineChart<Number, Number> c = new LineChart<>(xAxis, yAxis);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setCreateSymbols(symbols);
+        c.getStyleClass().add("wb-chart");
+        c.setMinSize(220, 180);
+        return c;
+    }
+
+    private static StringConverter<Number> integerTicks() {
+        return converter(v -> Math.abs(v - Math.rint(v)) < 1e-9 ? Long.toString(Math.round(v)) : "");
+    }
+
+    private static StringConverter<Number> converter(java.util.function.DoubleFunction<String> f) {
+        return new StringConverter<>() {
+            @Override public String toString(Number n) { return n == null ? "" : f.apply(n.doubleValue()); }
+            @Override public Number fromString(String s) { return Double.valueOf(s); }
+        };
+    }
+}

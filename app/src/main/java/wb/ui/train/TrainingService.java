@@ -1,0 +1,79 @@
+package wb.ui.train;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.concurrent.Service;
+import javafx.concurrent.Task;
+
+import wb.train.TrainingControl;
+import wb.train.TrainingSession;
+
+/**
+ * Training as a JavaFX Service: {@link TrainingSession#run} on a dedicated thread, with a {@link TrainingRecorder}
+ * that publishes cumulative snapshots through {@code updateValue}. JavaFX coalesces those into at most one
+ * FX-thread update per pulse, which is safe precisely because every snapshot holds the whole run so far.
+ */
+public final class TrainingService extends Service<TrainingSnapshot> implements TrainingRunner {
+
+    /** One long-lived thread: training never competes with the shared background pool (thumbnails, tables). */
+    private static final ExecutorService TRAINING_THREAD = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "wb-training");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private TrainingJob job;
+    private Listener listener;
+    private volatile TrainingControl control;
+    private volatile TrainingRecorder recorder;
+
+    public TrainingService() {
+        setExecutor(TRAINING_THREAD);
+        valueProperty().addListener((o, a, snapshot) -> {
+            if (snapshot != null && listener != null && isRunning()) listener.onSnapshot(snapshot);
+        });
+        setOnSucceeded(e -> listener.onSucceeded(getValue()));
+        setOnFailed(e -> listener.onFailed(getException()));
+    }
+
+    @Override public void start(TrainingJob job, Listener listener) {
+        if (isRunning()) throw new IllegalStateException("a training run is already in progress");
+        this.job = job;
+        this.listener = listener;
+        this.control = new TrainingControl();
+        restart();
+    }
+
+    @Override public void pause() {
+        TrainingControl c = control;
+        if (c != null) c.pause();
+        TrainingRecorder r = recorder;
+        if (r != null) r.flush();
+    }
+
+    @Override public void resume() {
+        TrainingControl c = control;
+        if (c != null) c.resume();
+    }
+
+    @Override public void stop() {
+        TrainingControl c = control;
+        if (c != null) c.stop();
+    }
+
+    @Override protected Task<TrainingSnapshot> createTask() {
+        TrainingJob j = job;
+        TrainingControl c = control;
+        return new Task<>() {
+            @Override protected TrainingSnapshot call() throws Exception {
+                TrainingRecorder rec = new TrainingRecorder(j.runName(), j.runDir(), this::updateValue, System::nanoTime,
+                        TrainingRecorder.DEFAULT_INTERVAL_NANOS);
+                recorder = rec;
+                updateValue(rec.snapshot());
+                TrainingSession.Outcome outcome = TrainingSession.run(j.dataset(), j.channels(), j.config(), j.runDir(), false, rec, c, rec);
+                return rec.complete(outcome.notes(), outcome.unreadableFiles());
+            }
+        };
+    }
+}

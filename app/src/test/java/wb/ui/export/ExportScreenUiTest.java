@@ -1,0 +1,142 @@
+package wb.ui.export;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationTest;
+import org.testfx.util.WaitForAsyncUtils;
+
+import wb.common.Cancellation;
+import wb.common.Progress;
+import wb.dataset.Split;
+import wb.evaluate.Evaluation;
+import wb.train.Classifier;
+import wb.ui.AppState;
+import wb.ui.Screenshots;
+import wb.ui.UiFixtures;
+import wb.ui.train.TrainScreen;
+
+class ExportScreenUiTest extends ApplicationTest {
+
+    @TempDir static Path tmp;
+    static AppState state;
+    static Path runDir;
+
+    TrainScreen train;
+    ExportScreen export;
+    Stage stage;
+
+    @BeforeAll
+    static void model() throws Exception {
+        Path root = UiFixtures.stripes(tmp.resolve("stripes"), 24, 8, 10);
+        state = UiFixtures.state(root, tmp.resolve("runs"));
+        runDir = tmp.resolve("runs").resolve("2026-11-22_10-00-00_shallownet");
+        Classifier model = UiFixtures.trainTiny(state, runDir, 2);
+        state.modelProperty().set(model);
+        state.evaluationProperty().set(Evaluation.of(model.predict(state.verification().usable(), Split.VALID, new java.util.ArrayList<>(),
+                Progress.NONE, Cancellation.NEVER)));
+    }
+
+    @Override public void start(Stage stage) {
+        this.stage = stage;
+        train = new TrainScreen(state);
+        export = new ExportScreen(state, train);
+        TabPane tabs = new TabPane(new Tab("Export", export.root()), new Tab("Train", train.root()));
+        stage.setScene(new Scene(tabs, 1270, 790));
+        stage.show();
+    }
+
+    @Test
+    void predictsTheTestFolderPreviewsValidatesAndWritesTheSubmission() throws Exception {
+        ExportViewModel vm = export.viewModel();
+        assertEquals(state.datasetRootProperty().get().resolve("test"), vm.testFolderProperty().get(), "the dataset's test/ folder is the default");
+        clickOn("#predictTestButton");
+        TableView<?> preview = lookup("#submissionPreview").query();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> preview.getItems().size() == 10);
+        assertEquals(List.of("1", "2"), List.of(((List<?>) preview.getItems().get(0)).get(0), ((List<?>) preview.getItems().get(1)).get(0)));
+        assertEquals(List.of("id", "label"), preview.getColumns().stream().map(c -> c.getText()).toList());
+
+        clickOn("#probabilityColumnsRadio");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.getColumns().size() == 3);
+        assertEquals(List.of("id", "horizontal", "vertical"), preview.getColumns().stream().map(c -> c.getText()).toList());
+
+        clickOn("#clipBox");
+        doubleClickOn("#clipLowField").write("0.99");
+        Label validation = lookup("#submissionValidation").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> validation.getText().startsWith("Clipping needs"));
+        assertTrue(lookup("#saveSubmissionButton").queryButton().isDisabled());
+        doubleClickOn("#clipLowField").write("0.02");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#saveSubmissionButton").queryButton().isDisabled());
+
+        Path sample = tmp.resolve("sample_submission.csv");
+        Files.writeString(sample, "id,label\n" + "1,0.5\n".repeat(1) + "2,0.5\n3,0.5\n4,0.5\n5,0.5\n6,0.5\n7,0.5\n8,0.5\n9,0.5\n10,0.5\n11,0.5\n12,0.5\n");
+        interact(() -> vm.sampleSubmissionProperty().set(sample));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> validation.getText().contains("2 missing: 11, 12"));
+        assertTrue(lookup("#saveSubmissionButton").queryButton().isDisabled());
+        interact(() -> Screenshots.save(stage.getScene(), "export-mismatch"));
+
+        interact(() -> vm.sampleSubmissionProperty().set(null));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#saveSubmissionButton").queryButton().isDisabled());
+        Path csv = tmp.resolve("submission.csv");
+        interact(() -> vm.writeSubmission(csv)); // what the Save button does after its file dialog
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(11, lines.size());
+        assertEquals("id,horizontal,vertical", lines.get(0));
+        assertTrue(lines.get(1).startsWith("1,"));
+        interact(() -> Screenshots.save(stage.getScene(), "export"));
+    }
+
+    @Test
+    void exportsMetricsViewSheetsAndCharts() throws Exception {
+        ExportViewModel vm = export.viewModel();
+        assertFalse(lookup("#exportMetricsButton").queryButton().isDisabled());
+        Path metrics = tmp.resolve("reports").resolve("metrics.csv");
+        interact(() -> vm.exportMetrics(metrics));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(metrics));
+        assertEquals(Files.readString(runDir.resolve("metrics.csv")), Files.readString(metrics));
+
+        Path views = tmp.resolve("reports").resolve("views");
+        interact(() -> vm.exportViews(views));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(views.resolve("most_uncertain.csv")));
+        for (String v : List.of("random_correct", "random_incorrect", "most_confident_correct", "most_confident_incorrect", "most_uncertain")) {
+            assertTrue(Files.size(views.resolve(v + ".png")) > 0, v);
+        }
+
+        // Show the tiny run's curves on the Train screen, then export them.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> train.viewModel().runs().size() == 1);
+        interact(() -> train.viewModel().show(train.viewModel().runs().get(0)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> train.viewModel().shownRunProperty().get() != null);
+        Map<String, ? extends Image>[] images = new Map[1];
+        interact(() -> images[0] = train.snapshotCharts(800, 500));
+        assertEquals(List.of("loss", "accuracy"), List.copyOf(images[0].keySet()), "batch curves exist only for live runs");
+        assertEquals(800, images[0].get("loss").getWidth());
+        clickOn("#exportChartsButton", javafx.scene.input.MouseButton.SECONDARY); // no dialog on a right click: just proves it is enabled
+        Button charts = lookup("#exportChartsButton").queryButton();
+        assertFalse(charts.isDisabled());
+        Path chartDir = tmp.resolve("reports").resolve("charts");
+        Map<String, wb.imaging.Raster> rasters = new java.util.LinkedHashMap<>();
+        images[0].forEach((k, img) -> rasters.put(k, wb.ui.support.Thumbnails.toRaster(img)));
+        interact(() -> vm.exportCharts(chartDir, rasters));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(chartDir.resolve("accuracy.png")));
+        assertTrue(Files.size(chartDir.resolve("loss.png")) > 1000);
+        Files.copy(chartDir.resolve("loss.png"), Path.of("target", "ui-screens", "exported-loss.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,91 @@
+package wb.ui.results;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+import org.controlsfx.control.GridView;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationTest;
+import org.testfx.util.WaitForAsyncUtils;
+
+import wb.evaluate.ConfusionMatrix;
+import wb.ui.AppState;
+import wb.ui.Screenshots;
+import wb.ui.UiFixtures;
+
+class ResultsScreenUiTest extends ApplicationTest {
+
+    @TempDir static Path tmp;
+    static AppState state;
+
+    ResultsScreen results;
+    Stage stage;
+
+    @BeforeAll
+    static void model() throws Exception {
+        Path root = UiFixtures.stripes(tmp.resolve("stripes"), 24, 8, 10);
+        state = UiFixtures.state(root, tmp.resolve("runs"));
+        state.modelProperty().set(UiFixtures.trainTiny(state, tmp.resolve("runs").resolve("tiny"), 2));
+    }
+
+    @Override public void start(Stage stage) {
+        this.stage = stage;
+        results = new ResultsScreen(state);
+        stage.setScene(new Scene((javafx.scene.Parent) results.root(), 1270, 790));
+        stage.show();
+    }
+
+    @Test
+    void evaluatesAndShowsTheImagesOfAClickedConfusionCell() throws Exception {
+        clickOn("#evaluateButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state.evaluationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        ConfusionMatrix cm = state.evaluationProperty().get().confusion();
+        assertEquals(16, cm.total());
+        int t = 0;
+        int p = cm.count(0, 1) > 0 ? 1 : 0;
+        int expected = cm.count(t, p);
+        assertTrue(expected > 0);
+
+        ConfusionMatrixChart chart = results.confusionMatrix();
+        Point2D centre = chart.localToScreen(chart.cellCenter(t, p));
+        clickOn(centre);
+        GridView<?> grid = lookup("#cellGrid").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> grid.getItems().size() == expected);
+        var indices = cm.cellIndices(t, p);
+        for (int i = 0; i < expected; i++) {
+            assertEquals(indices[i], ((wb.evaluate.ViewItem) grid.getItems().get(i)).index());
+        }
+        sleep(500);
+        interact(() -> Screenshots.save(stage.getScene(), "results-matrix"));
+        interact(() -> lookup("#resultsTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        sleep(500);
+        interact(() -> Screenshots.save(stage.getScene(), "results-views"));
+    }
+
+    @Test
+    void classifiesDroppedImagesWithTheirTopClasses() throws Exception {
+        Path testFolder = state.datasetRootProperty().get().resolve("test");
+        interact(() -> {
+            lookup("#resultsTabs").queryAs(TabPane.class).getSelectionModel().select(3);
+            results.viewModel().predict(java.util.List.of(testFolder)); // what a drop of the folder does
+        });
+        javafx.scene.control.ListView<?> list = lookup("#predictionList").query();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> list.getItems().size() == 10);
+        var first = (ResultsViewModel.PredictedImage) list.getItems().get(0);
+        assertEquals(2, first.top().size(), "two classes: both are listed");
+        assertTrue(first.top().get(0).probability() >= first.top().get(1).probability());
+        assertEquals(1.0, first.top().get(0).probability() + first.top().get(1).probability(), 1e-3);
+        sleep(500);
+        interact(() -> Screenshots.save(stage.getScene(), "results-predict"));
+    }
+}

@@ -1,0 +1,95 @@
+package wb.ui.train;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationTest;
+import org.testfx.util.WaitForAsyncUtils;
+
+import wb.model.ModelZoo;
+import wb.ui.AppState;
+import wb.ui.Screenshots;
+import wb.ui.UiFixtures;
+import wb.ui.model.ModelScreen;
+
+class TrainScreenUiTest extends ApplicationTest {
+
+    @TempDir static Path tmp;
+    static AppState state;
+
+    ModelScreen model;
+    TrainScreen train;
+    TabPane tabs;
+    Stage stage;
+
+    @BeforeAll
+    static void data() throws Exception {
+        Path root = UiFixtures.stripes(tmp.resolve("stripes"), 24, 8, 10);
+        state = UiFixtures.state(root, tmp.resolve("runs"));
+    }
+
+    @Override public void start(Stage stage) {
+        this.stage = stage;
+        model = new ModelScreen(state);
+        train = new TrainScreen(state);
+        tabs = new TabPane(new Tab("Model", model.root()), new Tab("Train", train.root()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        stage.setScene(new Scene(tabs, 1270, 790));
+        stage.show();
+    }
+
+    @Test
+    void trainsLivePausesStopsAndLoadsTheModel() throws Exception {
+        interact(() -> model.viewModel().selectedModelProperty().set(ModelZoo.standard().get("shallownet")));
+        doubleClickOn("#epochsField").eraseText(6).write("10000");
+        doubleClickOn("#batchSizeField").eraseText(4).write("8");
+        interact(() -> Screenshots.save(stage.getScene(), "model"));
+        clickOn("#inputSizeField").write("16");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#applySettingsButton").queryButton().isDisabled());
+        interact(() -> Screenshots.save(stage.getScene(), "model"));
+        clickOn("#applySettingsButton");
+        assertEquals(16, state.trainConfigProperty().get().inputSize());
+        assertEquals("shallownet", state.trainConfigProperty().get().modelId());
+
+        interact(() -> tabs.getSelectionModel().select(1));
+        clickOn("#startButton");
+        LineChart<?, ?> batch = lookup("#batchLossChart").query();
+        LineChart<?, ?> loss = lookup("#lossChart").query();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> points(batch) >= 5 && points(loss) >= 2);
+
+        clickOn("#pauseButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#resumeButton").queryButton().isDisabled());
+        assertTrue(lookup("#trainStatus").queryAs(Label.class).getText().startsWith("Paused"));
+        interact(() -> Screenshots.save(stage.getScene(), "train-paused"));
+        clickOn("#resumeButton");
+        clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state.modelProperty().get() != null);
+        assertEquals("shallownet", state.modelProperty().get().card().modelId());
+        String notice = lookup("#trainNotice").queryAs(Label.class).getText();
+        assertTrue(notice.startsWith("Stopped after"), notice);
+        ListView<?> runs = lookup("#runList").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1);
+        assertTrue(((RunRecord) runs.getItems().get(0)).hasModel());
+        interact(() -> Screenshots.save(stage.getScene(), "train-stopped"));
+        Button start = lookup("#startButton").queryButton();
+        assertFalse(start.isDisabled());
+    }
+
+    private static int points(LineChart<?, ?> chart) {
+        return chart.getData().stream().mapToInt(s -> s.getData().size()).sum();
+    }
+}

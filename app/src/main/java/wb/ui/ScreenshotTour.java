@@ -63,10 +63,15 @@ public final class ScreenshotTour {
             stage.setY(0);
             stage.setWidth(width);
             stage.setHeight(height);
-            opener().open(dataset);
             Thread tour = new Thread(() -> {
                 int status = 0;
                 try {
+                    settle(1200);
+                    shoot(window, out.resolve("welcome.png"));
+                    fx(() -> {
+                        opener().open(dataset);
+                        return null;
+                    });
                     run(window, out);
                 } catch (Throwable e) {
                     e.printStackTrace();
@@ -92,6 +97,7 @@ public final class ScreenshotTour {
                 fx(() -> {
                     window.setTheme(theme);
                     window.select(window.screens().indexOf(data));
+                    data.showOverview();
                     return null;
                 });
                 settle(1200);
@@ -114,6 +120,38 @@ public final class ScreenshotTour {
                 settle(1000);
                 shoot(window, out.resolve("augment" + suffix + ".png"));
             }
+            fx(() -> {
+                window.setTheme(Theme.LIGHT);
+                window.select(window.screens().indexOf(data));
+                return null;
+            });
+            settle(500);
+            shootDialog(window, "Sample…", out.resolve("dialog-sample.png"));
+        }
+
+        /** Presses the button labelled {@code buttonText}, photographs the dialog it opens, then cancels it. */
+        private static void shootDialog(MainWindow window, String buttonText, Path file) throws Exception {
+            javafx.scene.control.Button button = fx(() -> window.scene().getRoot().lookupAll(".button").stream()
+                    .filter(n -> n instanceof javafx.scene.control.Button b && buttonText.equals(b.getText()))
+                    .map(javafx.scene.control.Button.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no button " + buttonText)));
+            Platform.runLater(button::fire); // runs the dialog's nested event loop; this thread waits outside it
+            await("the dialog", 20, () -> fx(() -> dialogPane() != null));
+            settle(800);
+            javafx.scene.control.DialogPane pane = fx(ScreenshotTour.TourApp::dialogPane);
+            WritableImage image = fx(() -> pane.getScene().snapshot(null));
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            System.out.println("wrote " + file);
+            fx(() -> {
+                ((javafx.stage.Stage) pane.getScene().getWindow()).close();
+                return null;
+            });
+        }
+
+        private static javafx.scene.control.DialogPane dialogPane() {
+            return javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
+                    .map(w -> (javafx.scene.control.DialogPane) w.getScene().getRoot()).findFirst().orElse(null);
         }
 
         private static <S extends Screen> S screen(MainWindow w, Class<S> type) {

@@ -87,7 +87,7 @@ final class AugmentView {
         debounce.setOnFinished(e -> vm.refresh());
         for (var p : List.of(vm.configProperty(), vm.seedProperty(), vm.imageProperty(), vm.resizePolicyProperty(),
                 vm.effectiveSizeProperty(), vm.modelDefaultSizeProperty(), vm.inputSizeProperty())) {
-            p.addListener(o -> debounce.playFromStart());
+            p.addListener((o, old, now) -> debounce.playFromStart());
         }
         vm.refresh();
     }
@@ -310,6 +310,7 @@ final class AugmentView {
             guard[0] = true;
             try {
                 value.set(rounded);
+                s.setValue(rounded); // the thumb snaps to the step, so what it shows is what is used
             } finally {
                 guard[0] = false;
             }

@@ -169,7 +169,9 @@ public final class AugmentViewModel {
         zoomMax.addListener((o, old, now) -> { if (!syncing && now.doubleValue() < zoomMin.get()) zoomMin.set(now.doubleValue()); });
         for (var p : List.of(rotation, widthShift, heightShift, shear, zoomMin, zoomMax, channelShift, horizontalFlip, verticalFlip,
                 fillMode, fillValue, cropPadding)) {
-            p.addListener(o -> paramsChanged());
+            // Change listeners, not invalidation listeners: those stay silent until someone reads the
+            // value, and load() sets values without reading them.
+            p.addListener((o, old, now) -> paramsChanged());
         }
         load(state.augmentProperty().get() == null ? AugmentConfig.none() : state.augmentProperty().get());
         state.augmentProperty().addListener((o, old, now) -> {
@@ -183,9 +185,9 @@ public final class AugmentViewModel {
             if (tc.inputSize() != null) inputSize.set(tc.inputSize());
         }
         state.trainConfigProperty().addListener((o, old, now) -> trainConfigChanged(old, now));
-        resizePolicy.addListener(o -> resizeChanged());
-        modelDefaultSize.addListener(o -> resizeChanged());
-        inputSize.addListener(o -> resizeChanged());
+        resizePolicy.addListener((o, old, now) -> resizeChanged());
+        modelDefaultSize.addListener((o, old, now) -> resizeChanged());
+        inputSize.addListener((o, old, now) -> resizeChanged());
         updateEffectiveSize();
         resolveModelSize(tc == null ? null : tc.modelId());
 

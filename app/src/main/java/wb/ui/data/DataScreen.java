@@ -32,6 +32,9 @@ public final class DataScreen implements Screen {
 
     public DataViewModel viewModel() { return viewModel; }
 
+    /** Switches to the summary and charts. */
+    public void showOverview() { view.showOverview(); }
+
     /** Switches to the thumbnail grid. */
     public void showImages() { view.showImages(); }
 }

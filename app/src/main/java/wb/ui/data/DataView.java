@@ -137,6 +137,11 @@ final class DataView {
         return root;
     }
 
+    /** Shows the summary and charts tab. */
+    void showOverview() {
+        tabs.getSelectionModel().select(overviewTab);
+    }
+
     /** Shows the thumbnail grid tab (the screenshot tour and tests use it). */
     void showImages() {
         tabs.getSelectionModel().select(imagesTab);
@@ -452,8 +457,8 @@ final class DataView {
         balance.setCategoryGap(10);
         balance.setBarGap(1);
         balance.getStyleClass().add("balance-chart");
-        balance.setMinHeight(260);
-        balance.setPrefHeight(320);
+        balance.setMinHeight(240);
+        balance.setPrefHeight(300);
         vm.classBalanceProperty().addListener((o, old, now) -> fillBalance(balance, classAxis, now));
         fillBalance(balance, classAxis, vm.classBalanceProperty().get());
 
@@ -465,8 +470,8 @@ final class DataView {
         sizes.setLegendVisible(false);
         sizes.setCategoryGap(14);
         sizes.getStyleClass().add("size-chart");
-        sizes.setMinHeight(260);
-        sizes.setPrefHeight(320);
+        sizes.setMinHeight(240);
+        sizes.setPrefHeight(300);
         vm.sizeHistogramProperty().addListener((o, old, now) -> fillSizes(sizes, sizeAxis, now));
         fillSizes(sizes, sizeAxis, vm.sizeHistogramProperty().get());
         Label sizesPending = new Label("Image sizes appear once every image has been checked.");
@@ -494,8 +499,9 @@ final class DataView {
             case OK -> Icons.OK;
             case WARNING -> Icons.WARNING;
             case ERROR -> Icons.ERROR;
-            case INFO -> Icons.INFO;
+            case INFO -> null;
         };
+        if (icon == null) return new Region(); // plain facts carry no badge, so the flagged ones stand out
         Region r = icon.node(15);
         r.getStyleClass().add("severity-" + s.name().toLowerCase(Locale.ROOT));
         return r;
@@ -541,6 +547,8 @@ final class DataView {
         chart.getData().clear();
         axis.getCategories().setAll(categories);
         axis.setTickLabelRotation(categories.size() > 6 ? -35 : 0);
+        // One or two sizes (a uniform dataset) would otherwise be drawn as a slab across the whole chart.
+        chart.setCategoryGap(categories.size() <= 2 ? 140.0 / categories.size() + 40 : 14);
         if (!categories.isEmpty()) chart.getData().add(s);
         installTooltips(chart);
     }

@@ -41,7 +41,8 @@ public final class DatasetOpener {
             if (load != null && !load.verified() && state.dataset() != load.dataset()) {
                 state.setDataset(load.root(), load.dataset(), null);
                 verifying.set(true);
-                state.statusProperty().set("Checking " + count(load.dataset().size()) + " images of " + name(load.root()) + "…");
+                state.statusProperty().set("Scanned " + name(load.root()) + ": " + count(load.dataset().size()) + " images in "
+                        + load.dataset().classes().size() + " classes; now decoding each one to find unusable files");
             }
         });
         service.setOnSucceeded(e -> {
@@ -155,6 +156,8 @@ public final class DatasetOpener {
                     updateValue(new DatasetLoad(folder, dataset, null));
                     updateTitle("Checking images of " + name(folder));
                     int total = dataset.size();
+                    updateMessage("Checked 0 of " + count(total) + " images");
+                    updateProgress(0, total);
                     VerificationReport report = DatasetDoctor.verify(dataset, 0,
                             (message, done, all) -> {
                                 updateMessage("Checked " + count(done) + " of " + count(total) + " images");

@@ -72,6 +72,10 @@ public final class ScreenshotTour {
                         opener().open(dataset);
                         return null;
                     });
+                    // While the images are being checked: the scan is shown, the check's progress is in the banner.
+                    await("the scan", 60, () -> fx(() -> state().dataset() != null));
+                    settle(600);
+                    shoot(window, out.resolve("data-checking.png"));
                     run(window, out);
                 } catch (Throwable e) {
                     e.printStackTrace();

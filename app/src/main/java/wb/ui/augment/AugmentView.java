@@ -16,9 +16,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -391,21 +391,34 @@ final class AugmentView {
     // ---- preview -----------------------------------------------------------------------------------
 
     private Node preview() {
-        ComboBox<ImageItem> examples = new ComboBox<>(vm.examples());
-        examples.setPromptText("Choose an image");
-        examples.setCellFactory(l -> new ExampleCell());
-        examples.setButtonCell(new ExampleCell());
-        examples.setPrefWidth(260);
-        examples.setOnAction(e -> {
-            ImageItem item = examples.getValue();
-            if (item != null) vm.imageProperty().set(item.path());
-        });
-        vm.imageProperty().addListener((o, old, now) -> {
-            ImageItem match = vm.examples().stream().filter(i -> i.path().equals(now)).findFirst().orElse(null);
-            if (examples.getValue() != match) examples.setValue(match);
-        });
-        vm.examples().addListener((javafx.collections.ListChangeListener<ImageItem>) c ->
-                examples.setValue(vm.examples().stream().filter(i -> i.path().equals(vm.imageProperty().get())).findFirst().orElse(null)));
+        Label current = new Label();
+        current.getStyleClass().add("image-name");
+        current.setGraphic(Icons.IMAGE.node(15));
+        current.setMinWidth(0);
+        current.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        Tooltip currentTip = new Tooltip();
+        current.setTooltip(currentTip);
+        Runnable showCurrent = () -> {
+            Path p = vm.imageProperty().get();
+            current.setText(p == null ? "No image" : (p.getParent() == null ? "" : p.getParent().getFileName() + " / ") + p.getFileName());
+            currentTip.setText(p == null ? "Open a dataset or browse for an image" : p.toString());
+        };
+        vm.imageProperty().addListener((o, old, now) -> showCurrent.run());
+        showCurrent.run();
+
+        MenuButton examples = new MenuButton("Examples");
+        examples.setTooltip(new Tooltip("The first training image of each class"));
+        Runnable fillExamples = () -> {
+            examples.getItems().clear();
+            for (ImageItem item : vm.examples()) {
+                MenuItem mi = new MenuItem((item.label() == null ? "" : item.label() + "  —  ") + item.path().getFileName());
+                mi.setMnemonicParsing(false);
+                mi.setOnAction(e -> vm.imageProperty().set(item.path()));
+                examples.getItems().add(mi);
+            }
+        };
+        vm.examples().addListener((javafx.collections.ListChangeListener<ImageItem>) c -> fillExamples.run());
+        fillExamples.run();
         examples.disableProperty().bind(Bindings.isEmpty(vm.examples()));
 
         Button random = new Button("Random", Icons.IMAGE.node(14));
@@ -426,9 +439,11 @@ final class AugmentView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.renderingProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, examples, random, browse, grow, busy, seed, reshuffle);
+        for (javafx.scene.control.Control c : List.of(examples, random, browse, reshuffle)) c.setMinWidth(Region.USE_PREF_SIZE);
+        seed.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(current, Priority.ALWAYS);
+        current.setMaxWidth(Double.MAX_VALUE);
+        HBox toolbar = new HBox(8, current, examples, random, browse, busy, seed, reshuffle);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar-row");
 
@@ -575,11 +590,4 @@ final class AugmentView {
         if (f != null) vm.imageProperty().set(f.toPath());
     }
 
-    /** "class — file name" for the example chooser. */
-    private static final class ExampleCell extends ListCell<ImageItem> {
-        @Override protected void updateItem(ImageItem item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : (item.label() == null ? "" : item.label() + "  —  ") + item.path().getFileName());
-        }
-    }
 }

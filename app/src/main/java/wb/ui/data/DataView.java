@@ -376,7 +376,9 @@ final class DataView {
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
             count.getStyleClass().add("count-badge");
-            name.setMinWidth(0);
+            // Neither shrinks: a very long class name scrolls the tree sideways instead of hiding its count.
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             box = new HBox(6, name, grow, count);
             box.setAlignment(Pos.CENTER_LEFT);
         }
@@ -407,8 +409,10 @@ final class DataView {
         bar.progressProperty().bind(opener.worker().progressProperty());
         bar.setPrefWidth(220);
         Label checking = new Label();
-        checking.textProperty().bind(Bindings.createStringBinding(() -> "Checking images: " + opener.worker().getMessage(),
-                opener.worker().messageProperty()));
+        checking.textProperty().bind(Bindings.createStringBinding(() -> {
+            String m = opener.worker().getMessage();
+            return m == null || m.isBlank() ? "Checking images…" : m;
+        }, opener.worker().messageProperty()));
         Button cancel = new Button("Stop");
         cancel.setOnAction(e -> opener.cancel());
         HBox banner = new HBox(12, Icons.INFO.node(16), checking, new Region(), bar, cancel);
@@ -476,7 +480,10 @@ final class DataView {
         fillSizes(sizes, sizeAxis, vm.sizeHistogramProperty().get());
         Label sizesPending = new Label("Image sizes appear once every image has been checked.");
         sizesPending.getStyleClass().add("muted");
+        sizesPending.setWrapText(true);
+        sizesPending.setMaxWidth(240);
         sizesPending.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.sizeHistogramProperty().get().isEmpty(), vm.sizeHistogramProperty()));
+        sizes.visibleProperty().bind(sizesPending.visibleProperty().not());
         StackPane sizesBox = new StackPane(sizes, sizesPending);
 
         VBox balanceCard = card("Class balance", balance);

@@ -245,14 +245,15 @@ public final class DataViewModel {
             if (filter.get().equals(Filter.ALL)) applyFilter();
             else filter.set(Filter.ALL);
         }
-        tree.set(d == null ? null : buildTree(d, r));
+        Dataset trainSet = r != null ? r.usable() : d; // what training would get: the bad files left out
+        DatasetTree newTree = d == null ? null : buildTree(d, r);
+        if (!Objects.equals(newTree, tree.get())) tree.set(newTree); // unchanged: keep the tree's nodes and selection
         title.set(d == null ? "" : name(d.root()));
         location.set(d == null ? "" : d.root().toAbsolutePath().toString());
-        summary.setAll(d == null ? List.of() : buildSummary(d, r, verifying.get()));
+        summary.setAll(d == null ? List.of() : buildSummary(d, r, trainSet, verifying.get()));
         classBalance.set(d == null ? Map.of() : balance(d, r));
         sizeHistogram.set(r == null ? Collections.emptySortedMap() : r.sizeHistogram());
         problems.setAll(d == null ? List.of() : problemRows(d, r));
-        Dataset trainSet = r != null ? r.usable() : d;
         String reason = "";
         boolean ok = false;
         if (trainSet != null) {
@@ -321,7 +322,7 @@ public final class DataViewModel {
         return Collections.unmodifiableMap(out);
     }
 
-    static List<SummaryRow> buildSummary(Dataset d, VerificationReport r, boolean checking) {
+    static List<SummaryRow> buildSummary(Dataset d, VerificationReport r, Dataset usable, boolean checking) {
         List<SummaryRow> rows = new ArrayList<>();
         rows.add(new SummaryRow("Layout", layoutName(d.layout()), Severity.INFO));
         rows.add(new SummaryRow("Detected", d.detection(), Severity.INFO));
@@ -363,12 +364,9 @@ public final class DataViewModel {
         }
         int skipped = d.problems().size();
         if (skipped > 0) rows.add(new SummaryRow("Skipped", count(skipped) + (skipped == 1 ? " entry" : " entries") + " skipped by the scan (see Problems)", Severity.WARNING));
-        if (d.ignoredJunk() > 0) {
-            rows.add(new SummaryRow("Ignored junk", count(d.ignoredJunk()) + " hidden or system " + (d.ignoredJunk() == 1 ? "file" : "files")
-                    + " (.DS_Store, Thumbs.db, __MACOSX…)", Severity.INFO));
-        }
+        rows.add(new SummaryRow("Ignored junk", d.ignoredJunk() == 0 ? "none" : count(d.ignoredJunk()) + " hidden or system "
+                + (d.ignoredJunk() == 1 ? "file" : "files") + " (.DS_Store, Thumbs.db, __MACOSX…)", Severity.INFO));
         if (d.hasSample()) rows.add(new SummaryRow("Sample", "a sample/ subset is present for quick experiments", Severity.INFO));
-        Dataset usable = r != null ? r.usable() : d;
         try {
             DatasetDoctor.requireTrainable(usable);
             int n = (int) usable.countsPerClass(Split.TRAIN).values().stream().filter(c -> c > 0).count();

@@ -483,6 +483,13 @@ public final class MainWindow {
         Dialog<Void> d = Dialogs.styled(new Dialog<>(), stage);
         d.setTitle("About Image Workbench");
         d.setHeaderText("Image Workbench");
+        if (!stage.getIcons().isEmpty()) {
+            javafx.scene.image.ImageView logo = new javafx.scene.image.ImageView(stage.getIcons().get(0));
+            logo.setFitWidth(48);
+            logo.setFitHeight(48);
+            logo.setSmooth(true);
+            d.setGraphic(logo);
+        }
         String version = MainWindow.class.getPackage().getImplementationVersion();
         Label lead = new Label("Train image classifiers on your own folders of pictures: inspect the data, preview "
                 + "augmentation, choose a model, train, study the results and export them.");

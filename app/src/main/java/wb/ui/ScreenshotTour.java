@@ -50,14 +50,13 @@ public final class ScreenshotTour {
             Path out = Path.of(args.get(1)).toAbsolutePath();
             double width = args.size() > 3 ? Double.parseDouble(args.get(2)) : 1400;
             double height = args.size() > 3 ? Double.parseDouble(args.get(3)) : 900;
-            Path runs;
             try {
                 Files.createDirectories(out);
-                runs = Files.createTempDirectory("wb-tour-runs");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            MainWindow window = assemble(stage, new AppState(runs), new UiPreferences(new MemoryPreferences()), p -> { });
+            // The usual runs folder, only shown (in About): the tour trains nothing.
+            MainWindow window = assemble(stage, new AppState(runsFolder()), new UiPreferences(new MemoryPreferences()), p -> { });
             window.show();
             stage.setX(0);
             stage.setY(0);
@@ -130,16 +129,24 @@ public final class ScreenshotTour {
                 return null;
             });
             settle(500);
-            shootDialog(window, "Sample…", out.resolve("dialog-sample.png"));
+            javafx.scene.control.Button sample = fx(() -> window.scene().getRoot().lookupAll(".button").stream()
+                    .filter(n -> n instanceof javafx.scene.control.Button b && "Sample…".equals(b.getText()))
+                    .map(javafx.scene.control.Button.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Sample… button")));
+            shootDialog(sample::fire, out.resolve("dialog-sample.png"));
+            shootDialog(() -> menuItem(window, "_Keyboard shortcuts").fire(), out.resolve("dialog-shortcuts.png"));
+            shootDialog(() -> menuItem(window, "_About Image Workbench").fire(), out.resolve("dialog-about.png"));
         }
 
-        /** Presses the button labelled {@code buttonText}, photographs the dialog it opens, then cancels it. */
-        private static void shootDialog(MainWindow window, String buttonText, Path file) throws Exception {
-            javafx.scene.control.Button button = fx(() -> window.scene().getRoot().lookupAll(".button").stream()
-                    .filter(n -> n instanceof javafx.scene.control.Button b && buttonText.equals(b.getText()))
-                    .map(javafx.scene.control.Button.class::cast).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no button " + buttonText)));
-            Platform.runLater(button::fire); // runs the dialog's nested event loop; this thread waits outside it
+        private static javafx.scene.control.MenuItem menuItem(MainWindow window, String text) {
+            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) window.scene().getRoot().lookup(".menu-bar");
+            return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> text.equals(i.getText())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no menu item " + text));
+        }
+
+        /** Runs {@code open} on the FX thread, photographs the dialog it shows, then closes the dialog. */
+        private static void shootDialog(Runnable open, Path file) throws Exception {
+            Platform.runLater(open); // a dialog may run a nested event loop; this thread waits outside it
             await("the dialog", 20, () -> fx(() -> dialogPane() != null));
             settle(800);
             javafx.scene.control.DialogPane pane = fx(ScreenshotTour.TourApp::dialogPane);

@@ -2,9 +2,11 @@ package wb.ui;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -13,10 +15,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class UiArchitectureTest {
 
     private static JavaClasses classes;
+    private static boolean resolvedBefore;
 
     @BeforeAll
     static void importClasses() {
+        // The rules look at package names only; resolving DL4J's classes from the class path would take seconds.
+        resolvedBefore = ArchConfiguration.get().resolveMissingDependenciesFromClassPath();
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("wb");
+    }
+
+    @AfterAll
+    static void restore() {
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(resolvedBefore);
     }
 
     @Test

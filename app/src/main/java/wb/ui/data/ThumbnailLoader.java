@@ -35,7 +35,11 @@ final class ThumbnailLoader {
     static final int SIZE = 96;
     /** Thumbnails kept: 2,000 of at most 96x96 RGBA is about 70 MB in the worst case. */
     static final int CACHE_SIZE = 2000;
-    static final int MAX_IN_FLIGHT = 2;
+    /**
+     * Decodes running at once: one core is left to the FX and render threads, so scrolling stays fluid
+     * on a two-core laptop, and no more than three, so the shared background pool stays available.
+     */
+    static final int MAX_IN_FLIGHT = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
 
     /** A decoded thumbnail, or the reason the file could not be shown. */
     record Thumb(Image image, String error) { }

@@ -23,7 +23,6 @@ public final class Jobs {
 
     private final AppState state;
     private final ObservableList<Worker<?>> running = FXCollections.observableArrayList();
-    private final ObservableList<Worker<?>> runningView = FXCollections.unmodifiableObservableList(running);
     private final ReadOnlyObjectWrapper<Worker<?>> current = new ReadOnlyObjectWrapper<>(this, "current");
     private Consumer<Throwable> errorHandler = e -> { };
 
@@ -84,11 +83,6 @@ public final class Jobs {
         }
         state.statusProperty().set(title + " failed: " + message(error));
         errorHandler.accept(error);
-    }
-
-    /** The operations still running, oldest first. */
-    public ObservableList<Worker<?>> running() {
-        return runningView;
     }
 
     /** The most recently started operation that is still running, or null. */

@@ -158,8 +158,6 @@ public final class MainWindow {
 
     public List<wb.ui.Screen> screens() { return screens; }
 
-    public List<Shortcut> shortcuts() { return List.copyOf(shortcuts); }
-
     /** Shows the screen at {@code index} (0-based, in sidebar order). */
     public void select(int index) {
         if (index < 0 || index >= screens.size()) return;

@@ -105,6 +105,14 @@ public final class ScreenshotTour {
                 });
                 settle(1200);
                 shoot(window, out.resolve("data-overview" + suffix + ".png"));
+                if (theme == Theme.LIGHT && fx(() -> !data.viewModel().problems().isEmpty())) {
+                    fx(() -> {
+                        data.showProblems();
+                        return null;
+                    });
+                    settle(800);
+                    shoot(window, out.resolve("data-problems.png"));
+                }
 
                 fx(() -> {
                     data.showImages();

@@ -69,8 +69,6 @@ public class WorkbenchApp extends Application {
 
     public DatasetOpener opener() { return opener; }
 
-    public Jobs jobs() { return jobs; }
-
     public MainWindow window() { return window; }
 
     /** Where training runs are kept: the {@value #RUNS_PROPERTY} system property, else ~/.image-workbench/runs. */

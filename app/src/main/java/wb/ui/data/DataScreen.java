@@ -35,6 +35,9 @@ public final class DataScreen implements Screen {
     /** Switches to the summary and charts. */
     public void showOverview() { view.showOverview(); }
 
+    /** Switches to the table of unusable and skipped files. */
+    public void showProblems() { view.showProblems(); }
+
     /** Switches to the thumbnail grid. */
     public void showImages() { view.showImages(); }
 }

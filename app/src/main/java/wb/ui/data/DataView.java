@@ -142,13 +142,14 @@ final class DataView {
         tabs.getSelectionModel().select(overviewTab);
     }
 
+    /** Shows the table of unusable and skipped files. */
+    void showProblems() {
+        tabs.getSelectionModel().select(problemsTab);
+    }
+
     /** Shows the thumbnail grid tab (the screenshot tour and tests use it). */
     void showImages() {
         tabs.getSelectionModel().select(imagesTab);
-    }
-
-    GridView<GridEntry> grid() {
-        return grid;
     }
 
     // ---- header ------------------------------------------------------------------------------------
@@ -422,6 +423,16 @@ final class DataView {
         banner.visibleProperty().bind(vm.verifyingProperty());
         banner.managedProperty().bind(banner.visibleProperty());
 
+        Label notTrainable = new Label();
+        notTrainable.setWrapText(true);
+        notTrainable.textProperty().bind(Bindings.createStringBinding(() -> "Not ready for training: " + vm.trainableReasonProperty().get(),
+                vm.trainableReasonProperty()));
+        HBox blocked = new HBox(12, Icons.ERROR.node(16), notTrainable);
+        blocked.setAlignment(Pos.CENTER_LEFT);
+        blocked.getStyleClass().addAll("banner", "banner-error");
+        blocked.visibleProperty().bind(vm.trainableProperty().not().and(vm.datasetProperty().isNotNull()).and(vm.verifyingProperty().not()));
+        blocked.managedProperty().bind(blocked.visibleProperty());
+
         GridPane summary = new GridPane();
         summary.getStyleClass().add("summary-grid");
         summary.setHgap(12);
@@ -493,7 +504,7 @@ final class DataView {
         sizesCard.setMinWidth(280);
         HBox charts = new HBox(16, balanceCard, sizesCard);
 
-        VBox page = new VBox(16, banner, summaryCard, charts);
+        VBox page = new VBox(16, banner, blocked, summaryCard, charts);
         page.getStyleClass().add("page");
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);

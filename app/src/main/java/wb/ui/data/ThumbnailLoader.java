@@ -100,10 +100,6 @@ final class ThumbnailLoader {
         cache.clear();
     }
 
-    int cacheSize() {
-        return cache.size();
-    }
-
     private void pump() {
         while (inFlight < MAX_IN_FLIGHT && !pending.isEmpty()) {
             Request r = pending.pollFirst();

@@ -318,7 +318,7 @@ public final class AugmentViewModel {
             // What training does: resize to the input size first, then augment (ImageSource.load).
             Raster prepared = ImageOps.resize(src, size, size, policy);
             Augmenter augmenter = new Augmenter(cfg);
-            // The same seeding as wb.augment.Montage, so the CLI's augment-preview with this seed draws the same variants.
+            // Seeded like wb.augment.Montage: tile i draws from the i-th split of a generator seeded with the seed.
             SplittableRandom root = new SplittableRandom(s);
             List<Tile> tiles = new ArrayList<>(VARIANTS + 1);
             tiles.add(new Tile(prepared, "original " + size + "×" + size, null));

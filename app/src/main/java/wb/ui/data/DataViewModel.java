@@ -484,11 +484,16 @@ public final class DataViewModel {
         return unused(root.resolveSibling(name(root) + "-split"));
     }
 
-    /** Where a sample is suggested: {@code <root>/sample} when free (fast.ai's convention), else a sibling. */
+    /**
+     * Where a sample is suggested: {@code <root>/sample} (fast.ai's convention) when the root has a
+     * {@code train/} folder and no sample yet; otherwise a new sibling folder. In a class-folder dataset a
+     * {@code sample/} folder would be scanned as one more class.
+     */
     public Path suggestedSampleFolder() {
         Path root = dataset.get().root().toAbsolutePath();
         Path inside = root.resolve("sample");
-        return !Files.exists(inside) ? inside : unused(root.resolveSibling(name(root) + "-sample"));
+        boolean splitLayout = Files.isDirectory(root.resolve("train"));
+        return splitLayout && !Files.exists(inside) ? inside : unused(root.resolveSibling(name(root) + "-sample"));
     }
 
     /** The number of labelled training and validation images, the upper bounds of a sample's sizes. */

@@ -181,6 +181,13 @@ class DataViewModelTest {
     }
 
     @Test
+    void aSampleOfAClassFolderDatasetGoesNextToItNotIntoIt() {
+        // Inside, a sample/ folder would be scanned as one more class of the dataset.
+        state.setDataset(root, dataset, report);
+        assertEquals(root.toAbsolutePath().resolveSibling("pets-sample"), vm.suggestedSampleFolder());
+    }
+
+    @Test
     void findsTheStandardMnistAndCifarFileNames() throws IOException {
         Path mnist = Files.createDirectories(dir.resolve("fashion-mnist"));
         for (String n : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz", "README")) {

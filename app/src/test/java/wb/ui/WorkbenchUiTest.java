@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 import wb.ui.augment.AugmentScreen;
@@ -58,7 +59,7 @@ class WorkbenchUiTest {
         assertEquals(2, all.getChildren().get(0).getChildren().size(), "two classes: cat, dog");
 
         // Clicking a class in the tree shows the thumbnail grid, filtered to that class.
-        robot.clickOn("dog");
+        robot.clickOn(robot.lookup(".dataset-tree .label").match(LabeledMatchers.hasText("dog")).queryLabeled());
         DataScreen data = (DataScreen) window.screens().get(0);
         assertEquals(3, data.viewModel().visibleEntries().size());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".thumb-cell .image-view").queryAllAs(ImageView.class).stream()
@@ -74,9 +75,9 @@ class WorkbenchUiTest {
         robot.interact(() -> app.opener().open(root));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.state().verification() != null);
 
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        robot.press(KeyCode.SHORTCUT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.SHORTCUT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, window.selectedIndexProperty().get(), "Ctrl+2 opens the Augment step");
+        assertEquals(1, window.selectedIndexProperty().get(), "Ctrl+2 (Cmd+2 on a Mac) opens the Augment step");
         AugmentScreen augment = (AugmentScreen) window.screens().get(1);
         ImageView tile = augment.tileViews().get(1);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tile.getImage() != null);

@@ -42,7 +42,7 @@ public final class DatasetOpener {
                 state.setDataset(load.root(), load.dataset(), null);
                 verifying.set(true);
                 state.statusProperty().set("Scanned " + name(load.root()) + ": " + count(load.dataset().size()) + " images in "
-                        + load.dataset().classes().size() + " classes; now decoding each one to find unusable files");
+                        + load.dataset().classes().size() + " classes");
             }
         });
         service.setOnSucceeded(e -> {

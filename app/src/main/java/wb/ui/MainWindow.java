@@ -375,7 +375,7 @@ public final class MainWindow {
 
         Label jobText = new Label();
         jobText.getStyleClass().add("job-text");
-        jobText.setMaxWidth(360);
+        jobText.setMaxWidth(460);
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(180);
         bar.getStyleClass().add("job-progress");

@@ -72,8 +72,8 @@ public final class ScreenshotTour {
                         return null;
                     });
                     // While the images are being checked: the scan is shown, the check's progress is in the banner.
-                    await("the scan", 60, () -> fx(() -> state().dataset() != null));
-                    settle(600);
+                    await("a quarter of the check", 120, () -> fx(() -> state().verification() != null
+                            || state().dataset() != null && opener().worker().getProgress() > 0.25));
                     shoot(window, out.resolve("data-checking.png"));
                     run(window, out);
                 } catch (Throwable e) {

@@ -41,8 +41,13 @@ public final class Dialogs {
         alert.setHeaderText(header);
         Label text = new Label(Jobs.message(error));
         text.setWrapText(true);
-        text.setMaxWidth(520);
+        // A wrapping label still asks for its one-line width; fix the width so long messages wrap.
+        text.setPrefWidth(480);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.getDialogPane().setContent(text);
+        javafx.scene.layout.Region icon = Icons.ERROR.node(32);
+        icon.getStyleClass().add("severity-error");
+        alert.setGraphic(icon);
         if (!(error instanceof UserException) && !(error.getCause() instanceof UserException)) {
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));
@@ -61,7 +66,14 @@ public final class Dialogs {
         Alert alert = styled(new Alert(Alert.AlertType.INFORMATION), owner);
         alert.setTitle("Image Workbench");
         alert.setHeaderText(header);
-        alert.setContentText(body);
+        Label text = new Label(body);
+        text.setWrapText(true);
+        text.setPrefWidth(480);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alert.getDialogPane().setContent(text);
+        javafx.scene.layout.Region icon = Icons.OK.node(32);
+        icon.getStyleClass().add("severity-ok");
+        alert.setGraphic(icon);
         ButtonType open = new ButtonType("Open dataset", ButtonBar.ButtonData.OK_DONE);
         ButtonType later = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
         alert.getButtonTypes().setAll(later, open);

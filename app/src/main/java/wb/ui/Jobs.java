@@ -3,6 +3,7 @@ package wb.ui;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,7 +25,7 @@ public final class Jobs {
     private final AppState state;
     private final ObservableList<Worker<?>> running = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Worker<?>> current = new ReadOnlyObjectWrapper<>(this, "current");
-    private Consumer<Throwable> errorHandler = e -> { };
+    private BiConsumer<String, Throwable> errorHandler = (what, e) -> { };
 
     private final ExecutorService executor = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
         private final AtomicInteger n = new AtomicInteger();
@@ -40,8 +41,8 @@ public final class Jobs {
         this.state = state;
     }
 
-    /** Where failures are reported to the user (the main window shows a dialog). */
-    public void setErrorHandler(Consumer<Throwable> handler) {
+    /** Where failures are reported to the user, with what failed (the main window shows a dialog). */
+    public void setErrorHandler(BiConsumer<String, Throwable> handler) {
         this.errorHandler = handler;
     }
 
@@ -82,7 +83,7 @@ public final class Jobs {
             return;
         }
         state.statusProperty().set(title + " failed: " + message(error));
-        errorHandler.accept(error);
+        errorHandler.accept(title + " failed", error);
     }
 
     /** The most recently started operation that is still running, or null. */

@@ -121,7 +121,7 @@ public final class MainWindow {
         stage.setMinHeight(620);
         var icon = MainWindow.class.getResource("/wb/ui/icon.png");
         if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
-        jobs.setErrorHandler(e -> Dialogs.error(stage, "Something went wrong", e));
+        jobs.setErrorHandler((what, e) -> Dialogs.error(stage, what, e));
         stage.setOnCloseRequest(e -> saveWindow());
 
         ComputeInfo.current().thenAccept(info -> Platform.runLater(() -> showCompute(info)));

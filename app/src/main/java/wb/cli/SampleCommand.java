@@ -18,7 +18,7 @@ import wb.dataset.WrittenLayout;
 /** Makes a small fast.ai-style sample set for quick experiments. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Make a small stratified sample of a train/valid dataset (fast.ai recipe: 200 train / 50 valid) as links, "
-                + "in DIR/sample unless --out is given.")
+                + "in DIR/sample (fast.ai layout) or DIR-sample next to DIR (other layouts) unless --out is given.")
 final class SampleCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -26,7 +26,7 @@ final class SampleCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A dataset with train/ and valid/ folders.")
     Path dir;
 
-    @Option(names = "--out", description = "Target folder (default: DIR/sample).")
+    @Option(names = "--out", description = "Target folder (default: DIR/sample for a fast.ai layout, else DIR-sample).")
     Path out;
 
     @Option(names = "--train", defaultValue = "200", description = "Training images in the sample (default: ${DEFAULT-VALUE}).")
@@ -40,7 +40,11 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Dataset ds = DatasetScanner.scan(dir, new ConsoleProgress(spec.commandLine().getErr()), Cancellation.NEVER);
-        WrittenLayout w = DatasetWriter.writeSample(ds, out != null ? out : dir.resolve("sample"), train, valid, seed);
+        // Inside DIR only for the fast.ai layout, where sample/ is a known subfolder; elsewhere it would be
+        // scanned as one more class, so the default is a sibling folder.
+        Path target = out != null ? out : ds.layout() == wb.dataset.Layout.FASTAI ? dir.resolve("sample")
+                : dir.toAbsolutePath().resolveSibling(dir.getFileName() + "-sample");
+        WrittenLayout w = DatasetWriter.writeSample(ds, target, train, valid, seed);
         spec.commandLine().getOut().println("wrote " + w.dir() + " (" + w.mode() + "): " + w.counts());
         return 0;
     }

@@ -1,0 +1,119 @@
+package wb.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Where training runs: the ND4J backend (CPU or CUDA), the device, the CPU cores and the JVM heap. Front
+ * ends show it so a user knows whether the GPU is in use.
+ *
+ * @param backend      "CPU", "CUDA", or "unavailable" when ND4J's native backend could not load
+ * @param backendClass the ND4J backend class, e.g. "CpuBackend"; empty when unavailable
+ * @param device       one line: the GPU name and memory, or the CPU model and BLAS library; the error when unavailable
+ * @param cores        processors the JVM may use
+ * @param maxHeapBytes the JVM's maximum heap ({@code -Xmx})
+ */
+public record ComputeInfo(String backend, String backendClass, String device, int cores, long maxHeapBytes) {
+
+    /** Loading ND4J's natives takes about a second the first time; it happens once, on its own thread. */
+    private static final class Holder {
+        static final CompletableFuture<ComputeInfo> CURRENT = CompletableFuture.supplyAsync(ComputeInfo::query, runnable -> {
+            Thread t = new Thread(runnable, "compute-info");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /**
+     * The backend of this JVM, queried once on a background thread (the first call starts the query and
+     * returns at once). The future never completes exceptionally: a backend that cannot load gives an
+     * "unavailable" value whose {@link #device()} says why.
+     */
+    public static CompletableFuture<ComputeInfo> current() {
+        return Holder.CURRENT;
+    }
+
+    /** Queries ND4J now, on the calling thread; blocks while the native backend loads. */
+    public static ComputeInfo query() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        long heap = Runtime.getRuntime().maxMemory();
+        try {
+            String backendClass = Nd4j.getBackend().getClass().getSimpleName();
+            Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+            String backend = String.valueOf(env.getOrDefault("backend", backendClass.replace("Backend", ""))).toUpperCase(Locale.ROOT);
+            String device = backend.contains("CUDA") ? cudaDevice(env) : cpuDevice(env);
+            return new ComputeInfo(backend, backendClass, device, cores, heap);
+        } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError, RuntimeException from the native loader
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new ComputeInfo("unavailable", "", "ND4J backend did not load: " + why.lines().findFirst().orElse(why), cores, heap);
+        }
+    }
+
+    /** True when training runs on a GPU. */
+    public boolean gpu() {
+        return backend.contains("CUDA");
+    }
+
+    /** One short line for a status bar, e.g. "CPU · OpenBLAS · 8 cores · 4.0 GB heap". */
+    public String summary() {
+        String first = "unavailable".equals(backend) ? "No compute backend" : backend;
+        String detail = gpu() ? device : blas(device);
+        return first + (detail.isEmpty() || "unavailable".equals(backend) ? "" : " · " + detail) + " · " + cores + " cores · "
+                + String.format(Locale.ROOT, "%.1f GB heap", maxHeapBytes / (1024.0 * 1024 * 1024));
+    }
+
+    private static String blas(String device) {
+        int at = device.lastIndexOf(" · ");
+        return at < 0 ? device : device.substring(at + 3);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String cudaDevice(Properties env) {
+        Object list = env.get("cuda.devicesInformation");
+        if (list instanceof List<?> devices && !devices.isEmpty() && devices.get(0) instanceof Map<?, ?> first) {
+            Map<String, Object> d = (Map<String, Object>) first;
+            String name = String.valueOf(d.getOrDefault("cuda.deviceName", "CUDA device"));
+            Object total = d.get("cuda.totalMemory");
+            String memory = total instanceof Number n ? String.format(Locale.ROOT, " (%.0f GB)", n.doubleValue() / (1024.0 * 1024 * 1024)) : "";
+            String more = devices.size() > 1 ? " + " + (devices.size() - 1) + " more" : "";
+            return name + memory + more;
+        }
+        return "CUDA device";
+    }
+
+    private static String cpuDevice(Properties env) {
+        String blas = String.valueOf(env.getOrDefault("blas.vendor", ""));
+        String vendor = switch (blas.toUpperCase(Locale.ROOT)) {
+            case "OPENBLAS" -> "OpenBLAS";
+            case "MKL" -> "MKL";
+            case "" -> "";
+            default -> blas;
+        };
+        String model = cpuModel();
+        if (model.isEmpty()) return vendor;
+        return vendor.isEmpty() ? model : model + " · " + vendor;
+    }
+
+    /** The CPU model name on Linux ("Intel(R) Xeon(R) ..."), else the OS architecture. */
+    private static String cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            try (var lines = Files.lines(cpuinfo)) {
+                String name = lines.filter(l -> l.startsWith("model name")).findFirst()
+                        .map(l -> l.substring(l.indexOf(':') + 1).strip().replaceAll("\\s+", " ")).orElse("");
+                if (!name.isEmpty()) return name;
+            } catch (IOException | RuntimeException e) {
+                // fall through to the architecture
+            }
+        }
+        return System.getProperty("os.arch", "");
+    }
+}

@@ -1,0 +1,222 @@
+package wb.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javax.imageio.ImageIO;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import wb.ui.augment.AugmentScreen;
+import wb.ui.data.DataScreen;
+
+/**
+ * Takes the documentation screenshots: starts the real workbench on a dataset, waits until it is loaded
+ * and checked, visits each screen (light and dark), and writes {@code <screen>.png} files into the output
+ * folder, then exits. Settings are kept in memory, so the user's preferences are not touched.
+ * <p>
+ * Usage: {@code ScreenshotTour DATASET_FOLDER OUTPUT_FOLDER [WIDTH HEIGHT]} (docs/screenshots.sh runs it under Xvfb).
+ */
+public final class ScreenshotTour {
+
+    private ScreenshotTour() { }
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: ScreenshotTour DATASET_FOLDER OUTPUT_FOLDER [WIDTH HEIGHT]");
+            System.exit(2);
+        }
+        Application.launch(TourApp.class, args);
+    }
+
+    /** The workbench with a scripted user. */
+    public static final class TourApp extends WorkbenchApp {
+
+        @Override
+        public void start(Stage stage) {
+            List<String> args = getParameters().getUnnamed();
+            Path dataset = Path.of(args.get(0)).toAbsolutePath();
+            Path out = Path.of(args.get(1)).toAbsolutePath();
+            double width = args.size() > 3 ? Double.parseDouble(args.get(2)) : 1400;
+            double height = args.size() > 3 ? Double.parseDouble(args.get(3)) : 900;
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            // The usual runs folder, only shown (in About): the tour trains nothing.
+            MainWindow window = assemble(stage, new AppState(runsFolder()), new UiPreferences(new MemoryPreferences()), p -> { });
+            window.show();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+            Thread tour = new Thread(() -> {
+                int status = 0;
+                try {
+                    settle(1200);
+                    shoot(window, out.resolve("welcome.png"));
+                    fx(() -> {
+                        opener().open(dataset);
+                        return null;
+                    });
+                    // While the images are being checked: the scan is shown, the check's progress is in the banner.
+                    await("a quarter of the check", 120, () -> fx(() -> state().verification() != null
+                            || state().dataset() != null && opener().worker().getProgress() > 0.25));
+                    shoot(window, out.resolve("data-checking.png"));
+                    run(window, out);
+                } catch (Throwable e) {
+                    e.printStackTrace();
+                    status = 1;
+                }
+                int exit = status;
+                Platform.runLater(Platform::exit);
+                // Exit even if a non-daemon thread (a native library's) would keep the JVM alive.
+                sleep(1500);
+                System.exit(exit);
+            }, "screenshot-tour");
+            tour.setDaemon(true);
+            tour.start();
+        }
+
+        private void run(MainWindow window, Path out) throws Exception {
+            await("the dataset to be opened and checked", 180, () -> fx(() -> state().verification() != null));
+            DataScreen data = screen(window, DataScreen.class);
+            AugmentScreen augment = screen(window, AugmentScreen.class);
+
+            for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+                String suffix = theme == Theme.LIGHT ? "" : "-dark";
+                fx(() -> {
+                    window.setTheme(theme);
+                    window.select(window.screens().indexOf(data));
+                    data.showOverview();
+                    return null;
+                });
+                settle(1200);
+                shoot(window, out.resolve("data-overview" + suffix + ".png"));
+                if (theme == Theme.LIGHT && fx(() -> !data.viewModel().problems().isEmpty())) {
+                    fx(() -> {
+                        data.showProblems();
+                        return null;
+                    });
+                    settle(800);
+                    shoot(window, out.resolve("data-problems.png"));
+                }
+
+                fx(() -> {
+                    data.showImages();
+                    data.viewModel().select(3);
+                    return null;
+                });
+                settle(2500); // thumbnails decode in the background
+                shoot(window, out.resolve("data-images" + suffix + ".png"));
+
+                fx(() -> {
+                    window.select(window.screens().indexOf(augment));
+                    return null;
+                });
+                await("the montage", 60, () -> fx(() -> augment.viewModel().montageProperty().get() != null
+                        && !augment.viewModel().renderingProperty().get()));
+                settle(1000);
+                shoot(window, out.resolve("augment" + suffix + ".png"));
+            }
+            fx(() -> {
+                window.setTheme(Theme.LIGHT);
+                window.select(window.screens().indexOf(data));
+                return null;
+            });
+            settle(500);
+            javafx.scene.control.Button sample = fx(() -> window.scene().getRoot().lookupAll(".button").stream()
+                    .filter(n -> n instanceof javafx.scene.control.Button b && "Sample…".equals(b.getText()))
+                    .map(javafx.scene.control.Button.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Sample… button")));
+            shootDialog(sample::fire, out.resolve("dialog-sample.png"));
+            shootDialog(() -> menuItem(window, "_Keyboard shortcuts").fire(), out.resolve("dialog-shortcuts.png"));
+            shootDialog(() -> menuItem(window, "_About Image Workbench").fire(), out.resolve("dialog-about.png"));
+        }
+
+        private static javafx.scene.control.MenuItem menuItem(MainWindow window, String text) {
+            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) window.scene().getRoot().lookup(".menu-bar");
+            return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> text.equals(i.getText())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no menu item " + text));
+        }
+
+        /** Runs {@code open} on the FX thread, photographs the dialog it shows, then closes the dialog. */
+        private static void shootDialog(Runnable open, Path file) throws Exception {
+            Platform.runLater(open); // a dialog may run a nested event loop; this thread waits outside it
+            await("the dialog", 20, () -> fx(() -> dialogPane() != null));
+            settle(800);
+            javafx.scene.control.DialogPane pane = fx(ScreenshotTour.TourApp::dialogPane);
+            WritableImage image = fx(() -> pane.getScene().snapshot(null));
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            System.out.println("wrote " + file);
+            fx(() -> {
+                ((javafx.stage.Stage) pane.getScene().getWindow()).close();
+                return null;
+            });
+        }
+
+        private static javafx.scene.control.DialogPane dialogPane() {
+            return javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
+                    .map(w -> (javafx.scene.control.DialogPane) w.getScene().getRoot()).findFirst().orElse(null);
+        }
+
+        private static <S extends Screen> S screen(MainWindow w, Class<S> type) {
+            return w.screens().stream().filter(type::isInstance).map(type::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " in the window"));
+        }
+
+        private static void shoot(MainWindow window, Path file) throws Exception {
+            WritableImage image = fx(() -> window.scene().snapshot(null));
+            BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+            ImageIO.write(buffered, "png", file.toFile());
+            System.out.println("wrote " + file + " (" + buffered.getWidth() + "x" + buffered.getHeight() + ")");
+        }
+
+        /** Waits for layout, CSS and image loading to finish (there is no event for "looks done"). */
+        private static void settle(long millis) throws Exception {
+            sleep(millis);
+            fx(() -> null); // and one more pulse
+        }
+
+        private static void await(String what, int seconds, BooleanSupplier condition) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("timed out waiting for " + what);
+                sleep(100);
+            }
+        }
+
+        private static <T> T fx(Callable<T> call) {
+            CompletableFuture<T> f = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    f.complete(call.call());
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            return f.join();
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -9,8 +9,8 @@ import wb.imaging.FillMode;
 final class AugmentOptions {
 
     @Option(names = "--augment",
-            description = "Preset: none, light, keras (the fast.ai/Keras lesson values), crop-flip (pad 2 + random crop + horizontal flip). "
-                    + "Default: crop-flip for train, keras for augment-preview.")
+            description = "Preset: none, flip (horizontal flips), crop-flip (pad 2 + random crop + flips), light, keras (the fast.ai/Keras "
+                    + "lesson values). Default: flip for train, keras for augment-preview.")
     String preset;
 
     @Option(names = "--rotation", description = "Rotation range in degrees.") Double rotation;
@@ -30,8 +30,9 @@ final class AugmentOptions {
             case "none" -> AugmentConfig.none();
             case "light" -> AugmentConfig.light();
             case "keras" -> AugmentConfig.kerasLesson();
-            case "crop-flip" -> AugmentConfig.none().withFlips(true, false).withCropPadding(2);
-            default -> throw new IllegalArgumentException("unknown augmentation preset '" + name + "': use none, light, keras or crop-flip");
+            case "flip" -> AugmentConfig.flips();
+            case "crop-flip" -> AugmentConfig.flips().withCropPadding(2);
+            default -> throw new IllegalArgumentException("unknown augmentation preset '" + name + "': use none, flip, crop-flip, light or keras");
         };
         if (rotation != null) c = c.withRotationRange(rotation);
         if (shift != null) c = c.withShift(shift, shift);

@@ -93,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--resize must be squash or crop-center, not " + resize);
         };
         TrainConfig cfg = new TrainConfig(model, epochs, batchSize, optimizer, lr, momentum, LrSchedule.parse(schedule), l2, dropout,
-                batchNorm, patience, seed, augment.config("crop-flip"), policy, size, validFraction);
+                batchNorm, patience, seed, augment.config("flip"), policy, size, validFraction);
         VerificationReport report = DatasetOptions.scanAndVerify(data, err, false);
 
         TrainingControl control = new TrainingControl();

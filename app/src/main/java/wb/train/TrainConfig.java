@@ -37,14 +37,13 @@ public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer o
     }
 
     /**
-     * The recommended recipe: Adam 1e-3 with cosine decay, batch 64, batch norm, 10 epochs, random crop
-     * (pad 2) and horizontal flips for small images. For FMNIST-CNN on the full Fashion-MNIST this
+     * The recommended recipe: Adam 1e-3 with cosine decay, batch 64, batch norm, 10 epochs, horizontal
+     * flips. For FMNIST-CNN on the full Fashion-MNIST this
      * recipe is measured in docs/benchmarks.md.
      */
     public static TrainConfig defaults(String modelId) {
-        AugmentConfig aug = AugmentConfig.none().withFlips(true, false).withCropPadding(2);
         return new TrainConfig(modelId, 10, 64, Optimizer.ADAM, 1e-3, 0.9, LrSchedule.cosine(), 0, null, true, 0, 42,
-                aug, ResizePolicy.SQUASH, null, 0.2);
+                AugmentConfig.flips(), ResizePolicy.SQUASH, null, 0.2);
     }
 
     /** The settings as a map for the model card. */

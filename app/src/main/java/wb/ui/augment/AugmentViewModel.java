@@ -66,6 +66,7 @@ public final class AugmentViewModel {
     /** The named starting points of the controls. */
     public enum Preset {
         NONE("None", AugmentConfig.none()),
+        FLIPS("Flips only", AugmentConfig.flips()),
         LIGHT("Light", AugmentConfig.light()),
         KERAS_LESSON("Keras lesson", AugmentConfig.kerasLesson());
 

@@ -48,8 +48,8 @@ class AugmentViewModelTest {
     @Test
     void startsFromTheSharedConfiguration() {
         assertEquals(state.augmentProperty().get(), vm.configProperty().get());
-        assertEquals(Preset.KERAS_LESSON, vm.presetProperty().get());
-        assertEquals(10, vm.rotationProperty().get());
+        assertEquals(Preset.FLIPS, vm.presetProperty().get());
+        assertEquals(0, vm.rotationProperty().get());
         assertTrue(vm.horizontalFlipProperty().get());
     }
 

@@ -20,6 +20,10 @@ import javafx.stage.Stage;
 
 import wb.ui.augment.AugmentScreen;
 import wb.ui.data.DataScreen;
+import wb.ui.export.ExportScreen;
+import wb.ui.model.ModelScreen;
+import wb.ui.results.ResultsScreen;
+import wb.ui.train.TrainScreen;
 
 /**
  * Takes the documentation screenshots: starts the real workbench on a dataset, waits until it is loaded
@@ -55,8 +59,14 @@ public final class ScreenshotTour {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            // The usual runs folder, only shown (in About): the tour trains nothing.
-            MainWindow window = assemble(stage, new AppState(runsFolder()), new UiPreferences(new MemoryPreferences()), p -> { });
+            // A throwaway runs folder: the tour trains a short run and must not touch the user's history.
+            Path runs;
+            try {
+                runs = Files.createTempDirectory("wb-tour-runs");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            MainWindow window = assemble(stage, new AppState(runs), new UiPreferences(new MemoryPreferences()), p -> { });
             window.show();
             stage.setX(0);
             stage.setY(0);
@@ -142,8 +152,64 @@ public final class ScreenshotTour {
                     .map(javafx.scene.control.Button.class::cast).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no Sample… button")));
             shootDialog(sample::fire, out.resolve("dialog-sample.png"));
+            workflow(window, out);
             shootDialog(() -> menuItem(window, "_Keyboard shortcuts").fire(), out.resolve("dialog-shortcuts.png"));
             shootDialog(() -> menuItem(window, "_About Image Workbench").fire(), out.resolve("dialog-about.png"));
+        }
+
+        /** Model, a short training run, its evaluation and the export panel: the rest of the workflow. */
+        private void workflow(MainWindow window, Path out) throws Exception {
+            ModelScreen model = screen(window, ModelScreen.class);
+            TrainScreen train = screen(window, TrainScreen.class);
+            ResultsScreen results = screen(window, ResultsScreen.class);
+            ExportScreen export = screen(window, ExportScreen.class);
+            fx(() -> {
+                window.select(window.screens().indexOf(model));
+                return null;
+            });
+            settle(2500); // parameter counts and the layer table are computed in the background
+            shoot(window, out.resolve("model.png"));
+
+            fx(() -> {
+                wb.train.TrainConfig c = state().trainConfigProperty().get();
+                state().trainConfigProperty().set(new wb.train.TrainConfig(c.modelId(), 4, c.batchSize(), c.optimizer(), c.learningRate(),
+                        c.momentum(), c.schedule(), c.l2(), c.dropout(), c.batchNorm(), c.patience(), c.seed(), c.augment(), c.resize(),
+                        c.inputSize(), c.validFraction()));
+                window.select(window.screens().indexOf(train));
+                train.viewModel().start();
+                return null;
+            });
+            await("training to start", 60, () -> fx(() -> train.viewModel().runningProperty().get()));
+            await("two epochs", 300, () -> fx(() -> train.viewModel().snapshotProperty().get() != null
+                    && train.viewModel().snapshotProperty().get().epochs().size() >= 2));
+            settle(500);
+            shoot(window, out.resolve("train-running.png"));
+            await("training to finish", 600, () -> fx(() -> !train.viewModel().runningProperty().get()));
+            settle(1500);
+            shoot(window, out.resolve("train.png"));
+
+            fx(() -> {
+                window.select(window.screens().indexOf(results));
+                results.viewModel().evaluate();
+                return null;
+            });
+            await("the evaluation", 300, () -> fx(() -> state().evaluationProperty().get() != null
+                    && !results.viewModel().evaluatingProperty().get()));
+            fx(() -> {
+                results.viewModel().selectCell(6, 9); // shirts taken for T-shirts: the classic confusion
+                return null;
+            });
+            settle(3000); // thumbnails
+            shoot(window, out.resolve("results.png"));
+
+            fx(() -> {
+                window.select(window.screens().indexOf(export));
+                if (export.viewModel().canPredictProperty().get()) export.viewModel().predictTest();
+                return null;
+            });
+            await("test predictions", 300, () -> fx(() -> !export.viewModel().predictingProperty().get()));
+            settle(1500);
+            shoot(window, out.resolve("export.png"));
         }
 
         private static javafx.scene.control.MenuItem menuItem(MainWindow window, String text) {

@@ -93,6 +93,18 @@ public final class FineTuning {
         return out;
     }
 
+    /** The layers (not other vertices) up to and including {@code layer} in topological order: what freezing through it freezes. */
+    public static List<String> layersThrough(ComputationGraph net, String layer) {
+        List<String> out = new ArrayList<>();
+        if (layer == null) return out;
+        requireVertex(net, layer);
+        for (String n : topologicalOrder(net)) {
+            if (net.getConfiguration().getVertices().get(n) instanceof LayerVertex) out.add(n);
+            if (n.equals(layer)) break;
+        }
+        return out;
+    }
+
     /** Number of parameters that training updates (those of layers that are not frozen). */
     public static long trainableParameters(ComputationGraph net) {
         long n = 0;
@@ -159,13 +171,15 @@ public final class FineTuning {
         return v;
     }
 
-    /** The shape of one example's activations at {@code layer}, e.g. {512, 7, 7} or {4096}. */
+    /**
+     * The shape of one example's activations at {@code layer} in the order they are flattened into features:
+     * channels, height, width (e.g. {512, 7, 7}) for images, whatever the layer's data format, or {4096}.
+     */
     public static int[] outputShape(ComputationGraph net, InputShape input, String layer) {
         requireVertex(net, layer);
         InputType t = net.getConfiguration().getLayerActivationTypes(inputType(input)).get(layer);
         if (t instanceof InputType.InputTypeConvolutional c) {
-            return c.getFormat() == CNN2DFormat.NHWC ? new int[] {(int) c.getHeight(), (int) c.getWidth(), (int) c.getChannels()}
-                    : new int[] {(int) c.getChannels(), (int) c.getHeight(), (int) c.getWidth()};
+            return new int[] {(int) c.getChannels(), (int) c.getHeight(), (int) c.getWidth()};
         }
         if (t instanceof InputType.InputTypeFeedForward f) return new int[] {(int) f.getSize()};
         throw new UserException("layer " + layer + " produces " + t + ", which cannot be used as image features");
@@ -231,14 +245,27 @@ public final class FineTuning {
         return i == 0 ? null : order.get(i - 1);
     }
 
+    /** Name of the vertex that flattens image-shaped features in a {@link #body}. */
+    public static final String FLATTEN = "features_flat";
+
     /**
-     * The feature extractor: {@code featureLayer} and everything it depends on, all frozen (inference mode),
-     * with {@code featureLayer} as the output.
+     * The feature extractor: {@code featureLayer} and everything it depends on, all frozen (inference mode).
+     * Its output is one feature vector per image: the feature layer's activations flattened by the same DL4J
+     * pre-processor a dense head applies to them (channels, then rows, then columns, whatever the layer's
+     * data format), so a head trained on these vectors sees exactly what it will see on the body.
      */
     public static ComputationGraph body(ComputationGraph net, InputShape input, String featureLayer) {
         requireVertex(net, featureLayer);
         Set<String> keep = ancestorsAndSelf(net, featureLayer);
-        ComputationGraph body = rebuild(net, input, keep, keep, null, seedOf(net), gb -> { }, featureLayer);
+        InputType t = net.getConfiguration().getLayerActivationTypes(inputType(input)).get(featureLayer);
+        ComputationGraph body;
+        if (t instanceof InputType.InputTypeConvolutional c) {
+            body = rebuild(net, input, keep, keep, null, seedOf(net), gb -> gb.addVertex(FLATTEN,
+                    new org.deeplearning4j.nn.conf.graph.PreprocessorVertex(new org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor(
+                            c.getHeight(), c.getWidth(), c.getChannels(), c.getFormat())), featureLayer), FLATTEN);
+        } else {
+            body = rebuild(net, input, keep, keep, null, seedOf(net), gb -> { }, featureLayer);
+        }
         checkAccepts(body, input);
         return body;
     }

@@ -11,7 +11,7 @@ import wb.imaging.ResizePolicy;
  * @param modelId   our zoo id, also the cache sub-folder
  * @param url       download address (the zoo's {@code pretrainedUrl(IMAGENET)})
  * @param adler32   the zoo's {@code pretrainedChecksum(IMAGENET)}
- * @param input     input size and channels the weights were trained with (always RGB)
+ * @param input     input size and channels the weights were trained with (RGB for ImageNet)
  * @param mean      per-channel mean on the [0,1] scale, RGB order
  * @param std       per-channel standard deviation on the [0,1] scale
  * @param normalisation one line naming the normalisation, for the model card
@@ -23,7 +23,9 @@ public record ImageNetWeights(String modelId, String url, long adler32, InputSha
     public static final float[] IMAGENET_MEAN_255 = {123.68f, 116.779f, 103.939f};
 
     public ImageNetWeights {
-        if (input.channels() != 3) throw new IllegalArgumentException("ImageNet weights take RGB input");
+        if (mean.length != input.channels() || std.length != input.channels()) {
+            throw new IllegalArgumentException("mean/std need one value per input channel (" + input.channels() + ")");
+        }
         mean = mean.clone();
         std = std.clone();
     }

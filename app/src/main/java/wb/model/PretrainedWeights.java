@@ -80,6 +80,15 @@ public final class PretrainedWeights {
         return cacheDir.resolve(w.modelId()).resolve(w.fileName());
     }
 
+    /** Loads starting weights: ImageNet weights of {@code spec} through the standard cache, or a model file. */
+    public static PretrainedNetwork load(ModelSpec spec, InitWeights weights, Progress progress, Cancellation cancel) {
+        return switch (weights.kind()) {
+            case IMAGENET -> standard().imagenet(spec, progress, cancel);
+            case FILE -> fromFile(weights.file());
+            case NONE -> throw new IllegalArgumentException("no pretrained weights requested");
+        };
+    }
+
     /** Loads the ImageNet weights of a zoo architecture, or says which architectures have some. */
     public PretrainedNetwork imagenet(ModelSpec spec, Progress progress, Cancellation cancel) {
         ImageNetWeights w = spec.imagenetWeights().orElseThrow(() -> new UserException(spec.displayName()

@@ -15,7 +15,7 @@ import wb.imaging.Raster;
  * have. Both need the same low-level features (oriented edges at any position), so a body that learned A
  * gives B a head start; B's own few images are not enough to learn them from scratch.
  */
-final class Bars {
+public final class Bars {
     private Bars() { }
 
     static final int SIZE = 28;
@@ -28,7 +28,7 @@ final class Bars {
     static final int[] PAIR_OF_NAME = {2, 0, 1};
 
     /** Pixel values in [0,1], row-major. */
-    static float[] image(int[] orientations, SplittableRandom rng) {
+    public static float[] image(int[] orientations, SplittableRandom rng) {
         float[] img = new float[SIZE * SIZE];
         for (int p = 0; p < img.length; p++) img[p] = (float) (rng.nextDouble() * 0.35);
         for (int k = 0; k < CLUTTER; k++) { // bright 2x2 specks: structure that is not a bar
@@ -63,7 +63,7 @@ final class Bars {
     }
 
     /** Task A: {@code n} images, label = orientation. */
-    static ArraySource taskA(int n, long seed) {
+    public static ArraySource taskA(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         float[][] x = new float[n][];
         int[] y = new int[n];
@@ -75,7 +75,7 @@ final class Bars {
     }
 
     /** Task B: {@code n} images, label = index into {@link #PAIR_NAMES}. */
-    static ArraySource taskB(int n, long seed) {
+    public static ArraySource taskB(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         float[][] x = new float[n][];
         int[] y = new int[n];
@@ -87,7 +87,7 @@ final class Bars {
     }
 
     /** Writes task B as PNG class folders: {@code root/train/<class>/...}, {@code root/valid/<class>/...}. */
-    static void writeTaskB(Path root, int trainPerClass, int validPerClass, long seed) throws IOException {
+    public static void writeTaskB(Path root, int trainPerClass, int validPerClass, long seed) throws IOException {
         SplittableRandom rng = new SplittableRandom(seed);
         for (String split : List.of("train", "valid")) {
             int n = split.equals("train") ? trainPerClass : validPerClass;

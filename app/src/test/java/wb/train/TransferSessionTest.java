@@ -98,6 +98,20 @@ class TransferSessionTest {
     }
 
     @Test
+    void previewShowsTheLayersAndWhatEachPhaseFreezes() {
+        TransferPreview.Table zoo = TransferPreview.layers("lenet", null, null, 3, Progress.NONE, Cancellation.NEVER);
+        assertEquals("pool4", zoo.defaultFeatureLayer());
+        assertEquals(List.of("conv1", "pool2", "conv3", "pool4", "dense5", "output"), zoo.layers().stream().map(wb.model.LayerInfo::name).toList());
+        TransferConfig t = new TransferConfig(InitWeights.file(weights), null, null, 64, 0.5, false, 1, "conv3", 0.1);
+        TransferPreview.Table after = TransferPreview.afterSurgery("lenet", t, null, 3, Progress.NONE, Cancellation.NEVER);
+        assertEquals(List.of("conv1", "pool2", "conv3", "pool4", "head_dense", "head_output"), after.layers().stream().map(wb.model.LayerInfo::name).toList());
+        assertEquals(List.of(true, true, true, true, false, false), after.layers().stream().map(wb.model.LayerInfo::frozen).toList());
+        assertEquals(800 * 64 + 64 + 64 * 3 + 3, after.trainableParameters());
+        assertEquals(List.of("conv1", "pool2"), after.fineTuneFrozen());
+        assertEquals(new wb.model.InputShape(1, 28, 28), after.input());
+    }
+
+    @Test
     void badTransferSettingsFailBeforeTraining() {
         TransferConfig later = new TransferConfig(InitWeights.file(weights), null, "conv3", 64, 0.5, false, 1, "pool4", 0.1);
         UserException e = assertThrows(UserException.class, () -> TrainingSession.run(data, 1, config(3, later), tmp.resolve("bad1"), false,

@@ -103,7 +103,7 @@ class TransferCliTest {
     }
 
     @Test
-    void transferMistakesAreOneLineErrors() {
+    void transferMistakesAreOneLineErrors() throws Exception {
         CliEndToEndTest.Result noWeights = run("train", "--data", data.toString(), "--model", "lenet", "--freeze-to", "conv3",
                 "--out", tmp.resolve("e1").toString());
         assertEquals(2, noWeights.code());
@@ -114,6 +114,23 @@ class TransferCliTest {
         assertEquals(2, noImagenet.code());
         assertTrue(noImagenet.err().contains("LeNet has no published ImageNet weights"), noImagenet.err());
         assertFalse(noImagenet.err().contains("\tat "), noImagenet.err());
+
+        // ImageNet weights are read from the cache (-Dwb.weights) and checked before use: a damaged file is reported, not loaded.
+        Path cache = tmp.resolve("weights-cache");
+        String old = System.getProperty("wb.weights");
+        try {
+            System.setProperty("wb.weights", cache.toString());
+            Path damaged = cache.resolve("squeezenet").resolve("squeezenet_dl4j_inference.v2.zip");
+            Files.createDirectories(damaged.getParent());
+            Files.writeString(damaged, "half a download");
+            CliEndToEndTest.Result bad = run("train", "--data", data.toString(), "--model", "squeezenet", "--init-weights", "imagenet",
+                    "--out", tmp.resolve("e5").toString());
+            assertEquals(2, bad.code(), bad.err());
+            assertTrue(bad.err().contains("fails its checksum") && bad.err().contains(damaged.toString()), bad.err());
+        } finally {
+            if (old == null) System.clearProperty("wb.weights");
+            else System.setProperty("wb.weights", old);
+        }
 
         CliEndToEndTest.Result notAModel = run("extract-features", "--model", "lenet", "--weights", data.resolve("train/hd/0.png").toString(),
                 "--data", data.toString(), "--out", tmp.resolve("e3.h5").toString());

@@ -124,8 +124,8 @@ public final class HeadTraining {
         if (trainRows.length == 0) throw new UserException(features + " has no labelled training images");
 
         int d = meta.featureSize();
-        ArraySource train = rows(table, trainRows, d);
-        ArraySource valid = validRows.length == 0 ? null : rows(validTable, validRows, d);
+        ArraySource train = CachedFeatures.source(table, trainRows);
+        ArraySource valid = validRows.length == 0 ? null : CachedFeatures.source(validTable, validRows);
         Seeds seeds = new Seeds(cfg.seed());
         ComputationGraph head = FineTuning.headNetwork(d, classes.size(), cfg.head(),
                 Networks.updater(cfg.optimizer(), cfg.learningRate(), 0.9), seeds.seedFor("init"));
@@ -194,16 +194,6 @@ public final class HeadTraining {
         if (!other.labelNames().equals(classes)) {
             throw new UserException(file + " has classes " + other.labelNames() + " but the training features have " + classes);
         }
-    }
-
-    private static ArraySource rows(FeatureTable t, int[] rows, int d) {
-        float[][] x = new float[rows.length][];
-        int[] y = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            x[i] = t.features()[rows[i]];
-            y[i] = t.labels()[rows[i]];
-        }
-        return new ArraySource(x, y, new int[] {d});
     }
 
     /** A stratified hold-out with the dataset splitter (same seed -> same rows), by path. */

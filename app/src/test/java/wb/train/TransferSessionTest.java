@@ -141,6 +141,10 @@ class TransferSessionTest {
         assertEquals(List.of("hd", "hv", "xd"), t.labelNames());
         assertEquals(60, t.labelledRows(FeatureTable.TRAIN).length);
         assertEquals(30, t.labelledRows(FeatureTable.VALID).length);
+        ArraySource trainRows = CachedFeatures.read(out, Split.TRAIN);
+        assertEquals(60, trainRows.size());
+        assertArrayEquals(new int[] {800}, trainRows.shape());
+        assertEquals(90, CachedFeatures.read(out, null).size());
         assertTrue(t.paths().get(0).startsWith("train/hd/"), t.paths().get(0));
         assertEquals("lenet", t.meta().modelId());
         assertTrue(t.meta().weights().contains(weights.getFileName().toString()));

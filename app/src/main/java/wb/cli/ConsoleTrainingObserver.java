@@ -25,6 +25,12 @@ final class ConsoleTrainingObserver implements TrainingObserver {
         out.flush();
     }
 
+    @Override public void onPhase(String name, int firstEpoch) {
+        if (tty) out.print("\r" + " ".repeat(100) + "\r");
+        out.printf(Locale.ROOT, "-- phase %s from epoch %d%n", name, firstEpoch);
+        out.flush();
+    }
+
     @Override public void onBatch(BatchMetrics b) {
         if (!tty) return;
         long now = System.nanoTime();

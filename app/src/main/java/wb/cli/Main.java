@@ -17,7 +17,8 @@ import wb.imaging.ImageDecodeException;
         description = "Inspect image datasets, preview augmentation, train and evaluate classifiers, and export Kaggle submissions.%n"
                 + "Run without a command to open the graphical workbench.",
         subcommands = {InspectCommand.class, SplitCommand.class, SampleCommand.class, ImportCommand.class,
-                AugmentPreviewCommand.class, ModelsCommand.class, TrainCommand.class, EvaluateCommand.class,
+                AugmentPreviewCommand.class, ModelsCommand.class, TrainCommand.class, ExtractFeaturesCommand.class,
+                TrainHeadCommand.class, EvaluateCommand.class,
                 PredictCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -9,11 +9,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import wb.common.Cancellation;
+import wb.model.InitWeights;
 import wb.model.InputShape;
+import wb.model.LayerInfo;
 import wb.model.ModelRequest;
 import wb.model.ModelSpec;
 import wb.model.ModelZoo;
 import wb.model.Networks;
+import wb.train.TransferPreview;
 
 /** Lists the model zoo. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "List the architectures in the model zoo with input size and parameter count.")
@@ -27,8 +31,22 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Also print each model's description.")
     boolean verbose;
 
+    @Option(names = "--layers", paramLabel = "ID",
+            description = "Print the layer table of one architecture instead: names (for --feature-layer, --freeze-to, --unfreeze-to, --layer), "
+                    + "types, output shapes, parameters, frozen layers, and the default feature layer.")
+    String layers;
+
+    @Option(names = "--weights", paramLabel = "imagenet|FILE",
+            description = "With --layers: the table of these weights' network (names can differ from the zoo configuration's); default: the configuration.")
+    String weights;
+
+    @Option(names = "--size", description = "With --layers: square input size (default: the architecture's, or what the weights expect).")
+    Integer size;
+
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (layers != null) return layerTable(out);
+        if (weights != null || size != null) throw new IllegalArgumentException("--weights and --size go with --layers ID");
         out.printf("%-12s %-12s %-12s %12s  %s%n", "ID", "NAME", "INPUT", "PARAMETERS", "PRETRAINED");
         for (ModelSpec m : ModelZoo.standard().all()) {
             InputShape in = m.defaultInput();
@@ -38,6 +56,18 @@ final class ModelsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-12s %-12s %-12s %,12d  %s%n", m.id(), m.displayName(), in.height() + "x" + in.width()
                     + (m.fixedInputSize() ? " fixed" : ""), params, m.pretrainedAvailable() ? "ImageNet (DL4J zoo)" : "-");
             if (verbose) out.println("    " + m.description());
+        }
+        return 0;
+    }
+
+    private int layerTable(PrintWriter out) {
+        TransferPreview.Table t = TransferPreview.layers(layers, weights == null ? null : InitWeights.parse(weights), size, classes,
+                new ConsoleProgress(spec.commandLine().getErr()), Cancellation.NEVER);
+        out.printf(Locale.ROOT, "%s, input %s%n", t.modelName(), t.input());
+        out.printf("%-28s %-22s %-14s %12s  %s%n", "LAYER", "TYPE", "OUTPUT", "PARAMETERS", "");
+        for (LayerInfo l : t.layers()) {
+            String mark = (l.frozen() ? "frozen" : "") + (l.name().equals(t.defaultFeatureLayer()) ? (l.frozen() ? ", " : "") + "<- default feature layer" : "");
+            out.printf(Locale.ROOT, "%-28s %-22s %-14s %,12d  %s%n", l.name(), l.type(), l.outputShape(), l.parameters(), mark);
         }
         return 0;
     }

@@ -12,17 +12,21 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import wb.dataset.VerificationReport;
 import wb.imaging.ResizePolicy;
+import wb.common.Cancellation;
+import wb.model.InitWeights;
 import wb.model.LrSchedule;
 import wb.model.Optimizer;
 import wb.train.RunEnd;
 import wb.train.TrainConfig;
+import wb.train.TransferConfig;
 import wb.train.TrainingControl;
 import wb.train.TrainingSession;
 
 /** Trains a zoo model on a dataset folder into a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a model from the zoo on a dataset. Writes RUNDIR/model.zip + card.json (best epoch by validation loss), "
-                + "metrics.csv, config.json and checkpoint/ (for --resume). Ctrl-C stops after the current batch; the best model so far is kept.")
+                + "metrics.csv, config.json and checkpoint/ (for --resume). Ctrl-C stops after the current batch; the best model so far is kept. "
+                + "With --init-weights: transfer learning (new head, frozen body, optional warm-up then fine-tuning; phases.csv marks the phases).")
 final class TrainCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -84,16 +88,76 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin AugmentOptions augment;
 
-    @Override public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ResizePolicy policy = switch (resize.toLowerCase(java.util.Locale.ROOT)) {
+    // Transfer learning (the computer-vision book's two-phase recipe).
+
+    @Option(names = "--init-weights", defaultValue = "none", paramLabel = "imagenet|FILE|none",
+            description = "Start from pretrained weights: 'imagenet' (the DL4J zoo weights of --model, downloaded once into ~/.image-workbench/weights, "
+                    + "or -Dwb.weights=DIR; put the file there by hand when offline), a model FILE (DL4J model zip, run folder, or Keras .h5 saved with "
+                    + "model.save()), or 'none' to train from scratch (default: ${DEFAULT-VALUE}). The classifier is replaced by a new head for the dataset's classes.")
+    String initWeights;
+
+    @Option(names = "--feature-layer", paramLabel = "LAYER",
+            description = "Body layer the new head is put on (default: the last layer before the original classifier, e.g. the last pooling layer). "
+                    + "Layer names: 'models --layers ID'.")
+    String featureLayer;
+
+    @Option(names = "--freeze-to", paramLabel = "LAYER",
+            description = "Freeze every layer up to and including LAYER during the head phase (default: the feature layer, i.e. the whole body).")
+    String freezeTo;
+
+    @Option(names = "--warmup-epochs", defaultValue = "0", paramLabel = "N",
+            description = "Epochs that train only the head before fine-tuning starts; needs --unfreeze-to (default: ${DEFAULT-VALUE}).")
+    int warmupEpochs;
+
+    @Option(names = "--unfreeze-to", paramLabel = "LAYER",
+            description = "After the warm-up, also train LAYER and every layer after it, keeping the learned weights (default: none, only the head is trained).")
+    String unfreezeTo;
+
+    @Option(names = "--finetune-lr-factor", defaultValue = "0.1", paramLabel = "F",
+            description = "Learning-rate multiplier of the fine-tune phase (default: ${DEFAULT-VALUE}).")
+    double fineTuneLrFactor;
+
+    @Option(names = "--head-units", defaultValue = "256", paramLabel = "N",
+            description = "Hidden units of the new head; 0 = softmax directly on the features (default: ${DEFAULT-VALUE}).")
+    int headUnits;
+
+    @Option(names = "--head-dropout", defaultValue = "0.5", paramLabel = "P",
+            description = "Dropout before the new head's softmax (default: ${DEFAULT-VALUE}).")
+    double headDropout;
+
+    @Option(names = "--head-batch-norm", defaultValue = "false",
+            description = "Batch norm in the new head's hidden layer (default: ${DEFAULT-VALUE}).")
+    boolean headBatchNorm;
+
+    private static final java.util.List<String> TRANSFER_OPTIONS = java.util.List.of("--feature-layer", "--freeze-to", "--warmup-epochs",
+            "--unfreeze-to", "--finetune-lr-factor", "--head-units", "--head-dropout", "--head-batch-norm");
+
+    static ResizePolicy resizePolicy(String resize) {
+        return switch (resize.toLowerCase(java.util.Locale.ROOT)) {
             case "squash" -> ResizePolicy.SQUASH;
             case "crop-center", "crop" -> ResizePolicy.CROP_CENTER;
             default -> throw new IllegalArgumentException("--resize must be squash or crop-center, not " + resize);
         };
+    }
+
+    @Override public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ResizePolicy policy = resizePolicy(resize);
+        InitWeights weights = InitWeights.parse(initWeights);
+        TransferConfig transfer = null;
+        if (weights.kind() != InitWeights.Kind.NONE) {
+            transfer = new TransferConfig(weights, featureLayer, freezeTo, headUnits, headDropout, headBatchNorm, warmupEpochs, unfreezeTo,
+                    fineTuneLrFactor);
+        } else {
+            for (String o : TRANSFER_OPTIONS) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new IllegalArgumentException(o + " needs --init-weights imagenet or a model file");
+                }
+            }
+        }
         TrainConfig cfg = new TrainConfig(model, epochs, batchSize, optimizer, lr, momentum, LrSchedule.parse(schedule), l2, dropout,
-                batchNorm, patience, seed, augment.config("flip"), policy, size, validFraction);
+                batchNorm, patience, seed, augment.config("flip"), policy, size, validFraction, transfer);
         VerificationReport report = DatasetOptions.scanAndVerify(data, err, false);
 
         TrainingControl control = new TrainingControl();
@@ -102,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSession.Outcome o;
         try {
             o = TrainingSession.run(report.usable(), report.channels(), cfg, this.out, resume, new ConsoleTrainingObserver(out),
-                    control, new ConsoleProgress(err));
+                    control, new ConsoleProgress(err), Cancellation.NEVER);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -26,7 +26,10 @@ public interface ModelSpec {
     default boolean fixedInputSize() { return false; }
 
     /** Whether ImageNet weights exist for it in DL4J's zoo (see the transfer-learning workflow). */
-    default boolean pretrainedAvailable() { return false; }
+    default boolean pretrainedAvailable() { return imagenetWeights().isPresent(); }
+
+    /** The ImageNet weights DL4J's zoo publishes for this architecture, if any ({@link PretrainedWeights} loads them). */
+    default java.util.Optional<ImageNetWeights> imagenetWeights() { return java.util.Optional.empty(); }
 
     /** Whether {@link ModelRequest#batchNorm()} and {@link ModelRequest#dropout()} change the network. */
     default boolean configurableRegularisation() { return false; }

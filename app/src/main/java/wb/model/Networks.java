@@ -128,6 +128,8 @@ public final class Networks {
      */
     public static String convolutionHelper(ComputationGraph net) {
         for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
+            // Frozen layers (transfer learning) wrap the real layer, which keeps its helper.
+            while (l instanceof org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer w) l = w.getUnderlying();
             if (l instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer c) {
                 return c.getHelper() == null ? "none" : c.getHelper().getClass().getSimpleName();
             }

@@ -13,6 +13,16 @@ public final class Predictor {
     /** Probabilities for the examples {@code indices} of {@code source}, in that order. */
     public static float[][] predict(ComputationGraph net, TensorSource source, int[] indices, int batchSize,
                                     Progress progress, Cancellation cancel) {
+        return outputs(net, source, indices, batchSize, "predicting", progress, cancel);
+    }
+
+    /** The network's output for every example, flattened to one row each (features from a body network). */
+    public static float[][] activations(ComputationGraph net, TensorSource source, int batchSize, Progress progress, Cancellation cancel) {
+        return outputs(net, source, Trainer.range(source.size()), batchSize, "extracting features", progress, cancel);
+    }
+
+    private static float[][] outputs(ComputationGraph net, TensorSource source, int[] indices, int batchSize, String task,
+                                     Progress progress, Cancellation cancel) {
         float[][] out = new float[indices.length][];
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         try (BatchLoader loader = new BatchLoader(source, indices, batchSize, false, 0, false, 0L, threads, 3)) {
@@ -22,8 +32,9 @@ public final class Predictor {
                 BatchLoader.Batch batch = loader.next();
                 try {
                     INDArray probs = net.outputSingle(false, batch.dataSet().getFeatures());
-                    float[] flat = probs.dup().data().asFloat();
-                    int k = (int) probs.size(1);
+                    // Row-major copy: example j occupies [j*k, (j+1)*k), whatever the output's rank.
+                    float[] flat = probs.dup('c').data().asFloat();
+                    int k = (int) (probs.length() / batch.size());
                     for (int j = 0; j < batch.size(); j++) {
                         float[] row = new float[k];
                         System.arraycopy(flat, j * k, row, 0, k);
@@ -33,7 +44,7 @@ public final class Predictor {
                 } finally {
                     batch.release();
                 }
-                progress.update("predicting", done, indices.length);
+                progress.update(task, done, indices.length);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

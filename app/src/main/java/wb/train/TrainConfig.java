@@ -12,11 +12,21 @@ import wb.model.Optimizer;
  * @param dropout   head dropout; null uses the architecture's default
  * @param inputSize square input side; null uses the architecture's default
  * @param validFraction held out from train when the dataset has no validation split
+ * @param transfer  start from pretrained weights with a new head and frozen layers; null trains from scratch
  */
 public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer optimizer, double learningRate,
                           double momentum, LrSchedule schedule, double l2, Double dropout, boolean batchNorm,
                           int patience, long seed, AugmentConfig augment, ResizePolicy resize, Integer inputSize,
-                          double validFraction) {
+                          double validFraction, TransferConfig transfer) {
+
+    /** A run from scratch (no transfer learning): the constructor the settings had before transfer learning. */
+    public TrainConfig(String modelId, int epochs, int batchSize, Optimizer optimizer, double learningRate,
+                       double momentum, LrSchedule schedule, double l2, Double dropout, boolean batchNorm,
+                       int patience, long seed, AugmentConfig augment, ResizePolicy resize, Integer inputSize,
+                       double validFraction) {
+        this(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm, patience, seed,
+                augment, resize, inputSize, validFraction, null);
+    }
 
     public TrainConfig {
         if (modelId == null || modelId.isBlank()) throw new IllegalArgumentException("choose a model (see the 'models' command)");
@@ -34,6 +44,13 @@ public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer o
         if (resize == null) resize = ResizePolicy.SQUASH;
         if (schedule == null) schedule = LrSchedule.constant();
         if (optimizer == null) optimizer = Optimizer.ADAM;
+        if (transfer != null) transfer.phases(epochs); // checks that warm-up leaves epochs for fine-tuning
+    }
+
+    /** The same settings with transfer learning (null: from scratch). */
+    public TrainConfig withTransfer(TransferConfig t) {
+        return new TrainConfig(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
+                patience, seed, augment, resize, inputSize, validFraction, t);
     }
 
     /**
@@ -64,6 +81,7 @@ public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer o
         m.put("resize", resize.name());
         m.put("inputSize", inputSize == null ? "default" : inputSize);
         m.put("validFraction", validFraction);
+        if (transfer != null) m.put("transfer", transfer.asMap());
         return m;
     }
 }

@@ -34,6 +34,17 @@ public final class Trainer {
      * of epochs. {@code valid} may be null.
      */
     public RunEnd fit(ComputationGraph net, String modelId, TensorSource train, TensorSource valid, int numClasses, TrainerState state) {
+        return fit(net, modelId, train, valid, numClasses, state, java.util.List.of(), null);
+    }
+
+    /**
+     * Trains in phases: before the first epoch of each phase (or the phase a resumed run starts in),
+     * {@code phaseSwitch} prepares the network, observers get {@code onPhase}, and the phase's learning-rate
+     * factor multiplies the schedule from then on. The schedule still spans the whole run.
+     */
+    public RunEnd fit(ComputationGraph net, String modelId, TensorSource train, TensorSource valid, int numClasses, TrainerState state,
+                      java.util.List<TrainingPhase> phases, PhaseSwitch phaseSwitch) {
+        if (!phases.isEmpty() && phaseSwitch == null) throw new IllegalArgumentException("phases need a phase switch");
         Seeds seeds = new Seeds(settings.seed());
         int batchesPerEpoch = Math.max(1, train.size() / settings.batchSize());
         int firstEpoch = state.epochsCompleted() + 1;
@@ -51,11 +62,21 @@ public final class Trainer {
         double smooth = 0;
         long smoothCount = 0;
         double lastLr = Double.NaN;
+        TrainingPhase phase = null;
+        double lrFactor = 1.0;
         long runStart = System.nanoTime();
         long imagesThisRun = 0;
 
         try {
             for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
+                TrainingPhase p = TrainingPhase.at(phases, epoch);
+                if (p != null && !p.equals(phase)) {
+                    net = phaseSwitch.enter(p, net);
+                    phase = p;
+                    lrFactor = p.lrFactor();
+                    lastLr = Double.NaN; // a rebuilt network has a fresh updater: set its rate
+                    observer.onPhase(p.name(), p.firstEpoch());
+                }
                 long epochStart = System.nanoTime();
                 int[] order = range(train.size());
                 shuffle(order, new SplittableRandom(seeds.seedFor("shuffle") + epoch));
@@ -72,10 +93,10 @@ public final class Trainer {
                             return finish(RunEnd.Status.CANCELLED, completed, bestEpoch, bestLoss, bestAcc,
                                     "stopped by the user during epoch " + epoch + "; the last completed epoch is " + completed);
                         }
-                        double lr = settings.schedule().rate(settings.learningRate(), (epoch - 1) + (double) b / loader.batches(), settings.epochs());
+                        double lr = lrFactor * settings.schedule().rate(settings.learningRate(), (epoch - 1) + (double) b / loader.batches(), settings.epochs());
                         // DL4J's setLearningRate walks every layer's updater (measured ~18% of a FMNIST-CNN step), so the
                         // schedule is applied in steps of 0.5% of the base rate: at most ~200 updates per run.
-                        if (Double.isNaN(lastLr) || Math.abs(lr - lastLr) > 0.005 * settings.learningRate()) {
+                        if (Double.isNaN(lastLr) || Math.abs(lr - lastLr) > 0.005 * lrFactor * settings.learningRate()) {
                             net.setLearningRate(lr);
                             lastLr = lr;
                         }

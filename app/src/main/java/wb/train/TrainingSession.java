@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import wb.augment.Augmenter;
 import wb.common.AtomicFiles;
+import wb.common.Cancellation;
 import wb.common.Progress;
 import wb.common.Seeds;
 import wb.common.UserException;
@@ -27,6 +28,7 @@ import wb.dataset.ImageItem;
 import wb.dataset.Split;
 import wb.dataset.Splitter;
 import wb.imaging.Raster;
+import wb.model.FineTuning;
 import wb.model.InputShape;
 import wb.model.ModelBundle;
 import wb.model.ModelCard;
@@ -59,8 +61,20 @@ public final class TrainingSession {
      */
     public static Outcome run(Dataset dataset, int channels, TrainConfig cfg, Path runDir, boolean resume,
                               TrainingObserver observer, TrainingControl control, Progress progress) throws IOException {
+        return run(dataset, channels, cfg, runDir, resume, observer, control, progress, Cancellation.NEVER);
+    }
+
+    /**
+     * Runs training; {@code cancel} stops the preparation (a weights download) before training starts, after
+     * which {@code control} stops the run. With {@link TrainConfig#transfer()} the network starts from
+     * pretrained weights with a new head and frozen layers, and trains in the phases of
+     * {@link TransferConfig#phases}; observers get {@code onPhase} and the run folder gets {@code phases.csv}.
+     */
+    public static Outcome run(Dataset dataset, int channels, TrainConfig cfg, Path runDir, boolean resume,
+                              TrainingObserver observer, TrainingControl control, Progress progress, Cancellation cancel) throws IOException {
         DatasetDoctor.requireTrainable(dataset);
         ModelSpec spec = ModelZoo.standard().get(cfg.modelId());
+        TransferConfig tc = cfg.transfer();
         List<String> notes = new ArrayList<>();
         Path checkpointDir = runDir.resolve("checkpoint");
         if (!resume && Files.exists(runDir.resolve(ModelBundle.CARD_FILE))) {
@@ -81,13 +95,21 @@ public final class TrainingSession {
                     valid.size(), valid.size() + train.size(), cfg.validFraction() * 100, cfg.seed()));
         }
 
-        InputShape input = inputShape(spec, cfg, channels);
         List<String> classes = dataset.classes();
-        ImageSource rawTrain = new ImageSource(paths(train), labels(train, classes), Preprocessing.unnormalised(input, cfg.resize()), null, cacheBudget());
-
+        List<ImageItem> trainItems = train;
+        java.util.function.Function<InputShape, float[][]> measureOn = in -> {
+            progress.update("measuring channel statistics", 0, -1);
+            return measure(new ImageSource(paths(trainItems), labels(trainItems, classes), Preprocessing.unnormalised(in, cfg.resize()), null, 0),
+                    new Seeds(cfg.seed()).stream("stats"));
+        };
+        Seeds seeds = new Seeds(cfg.seed());
         Preprocessing pre;
         ComputationGraph net;
         TrainerState state;
+        String modelId = spec.id();
+        String modelName = spec.displayName();
+        String initialisedFrom = null;
+        String featureLayer = null;
         if (resume) {
             TrainedModel ck = ModelBundle.load(checkpointDir, true);
             if (!ck.card().labels().equals(classes)) {
@@ -95,17 +117,51 @@ public final class TrainingSession {
             }
             pre = ck.preprocessing();
             net = ck.network();
+            modelId = ck.card().modelId();
+            modelName = ck.card().modelName();
+            initialisedFrom = ck.card().initialisedFrom();
+            if (ck.card().hyperparameters().get("featureLayer") instanceof String f) featureLayer = f;
             state = ModelBundle.json().readValue(checkpointDir.resolve("state.json").toFile(), TrainerState.class);
             notes.add("resuming after epoch " + state.epochsCompleted());
+        } else if (tc != null) {
+            Backbone backbone = Backbone.fromWeights(cfg.modelId(), tc.weights(), cfg.inputSize(), cfg.resize(), measureOn, progress, cancel);
+            pre = backbone.preprocessing();
+            featureLayer = tc.featureLayer() != null ? tc.featureLayer() : FineTuning.defaultFeatureLayer(backbone.network(), pre.input());
+            String freezeTo = tc.freezeTo() != null ? tc.freezeTo() : featureLayer;
+            progress.update("replacing the classifier head", 0, -1);
+            net = FineTuning.withNewHead(backbone.network(), pre.input(), featureLayer, classes.size(), tc.head(cfg.l2()), freezeTo,
+                    Networks.updater(cfg.optimizer(), cfg.learningRate(), cfg.momentum()), seeds.seedFor("init"));
+            modelId = backbone.modelId();
+            modelName = backbone.modelName();
+            initialisedFrom = backbone.origin();
+            state = TrainerState.fresh();
+            notes.add("initialised from " + initialisedFrom);
+            notes.add(String.format(java.util.Locale.ROOT, "new head on %s; frozen up to and including %s (%,d of %,d parameters trainable)",
+                    featureLayer, freezeTo, FineTuning.trainableParameters(net), net.numParams()));
+            if (cfg.dropout() != null) notes.add("--dropout applies to networks built from scratch; the new head uses the head dropout");
         } else {
-            progress.update("measuring channel statistics", 0, -1);
-            float[][] stats = measure(rawTrain, new Seeds(cfg.seed()).stream("stats"));
+            InputShape input = inputShape(spec, cfg, channels);
+            float[][] stats = measureOn.apply(input);
             pre = new Preprocessing(input, cfg.resize(), stats[0], stats[1]);
             double dropout = cfg.dropout() != null ? cfg.dropout() : spec.defaultDropout();
-            ModelRequest req = new ModelRequest(input, classes.size(), new Seeds(cfg.seed()).seedFor("init"), cfg.l2(), dropout, cfg.batchNorm());
+            ModelRequest req = new ModelRequest(input, classes.size(), seeds.seedFor("init"), cfg.l2(), dropout, cfg.batchNorm());
             net = Networks.build(spec, req, Networks.updater(cfg.optimizer(), cfg.learningRate(), cfg.momentum()));
             state = TrainerState.fresh();
         }
+        InputShape input = pre.input();
+        List<TrainingPhase> phases = List.of();
+        PhaseSwitch phaseSwitch = null;
+        if (tc != null) {
+            phases = tc.phases(cfg.epochs());
+            if (featureLayer == null) featureLayer = tc.featureLayer() != null ? tc.featureLayer() : FineTuning.defaultFeatureLayer(net, input);
+            phaseSwitch = phaseSwitch(tc, net, input, cfg, featureLayer);
+        }
+        Map<String, Object> hyper = new LinkedHashMap<>(cfg.asMap());
+        if (featureLayer != null) {
+            hyper.put("featureLayer", featureLayer);
+            hyper.put("freezeTo", tc.freezeTo() != null ? tc.freezeTo() : featureLayer);
+        }
+        ImageSource rawTrain = new ImageSource(paths(train), labels(train, classes), Preprocessing.unnormalised(input, cfg.resize()), null, cacheBudget());
 
         ImageSource trainSource = rawTrain.with(pre, new Augmenter(cfg.augment()));
         ImageSource validSource = new ImageSource(paths(valid), labels(valid, classes), pre, null, cacheBudget());
@@ -119,10 +175,13 @@ public final class TrainingSession {
         AtomicFiles.write(runDir.resolve("config.json"), out -> ModelBundle.json().writeValue(out, config));
 
         long params = net.numParams();
-        CardFactory cards = (epochs, best, metrics) -> new ModelCard(ModelCard.FORMAT_VERSION, spec.id(), spec.displayName(), classes,
-                input.channels(), input.height(), input.width(), pre.resize().name(), pre.mean(), pre.std(), cfg.asMap(),
+        String cardId = modelId;
+        String cardName = modelName;
+        String cardOrigin = initialisedFrom;
+        CardFactory cards = (epochs, best, metrics) -> new ModelCard(ModelCard.FORMAT_VERSION, cardId, cardName, classes,
+                input.channels(), input.height(), input.width(), pre.resize().name(), pre.mean(), pre.std(), hyper,
                 augmentationMap(cfg), metrics, dataset.root().toString(), dataset.layout().name(), fingerprint, trainCounts,
-                cfg.seed(), params, epochs, best, null, ModelCard.currentVersions(), Instant.now().toString());
+                cfg.seed(), params, epochs, best, cardOrigin, ModelCard.currentVersions(), Instant.now().toString());
 
         EpochHook hook = (n, m, st) -> {
             Map<String, Object> metrics = new LinkedHashMap<>();
@@ -138,8 +197,11 @@ public final class TrainingSession {
 
         TrainerSettings settings = new TrainerSettings(cfg.epochs(), cfg.batchSize(), cfg.learningRate(), cfg.schedule(), cfg.patience(),
                 cfg.seed(), 2000, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
-        TrainingObserver all = TrainingObserver.all(List.of(new MetricsCsvWriter(runDir.resolve("metrics.csv")), observer));
-        RunEnd end = new Trainer(settings, all, control, hook).fit(net, spec.id(), trainSource, validSource, classes.size(), state);
+        List<TrainingObserver> sinks = new ArrayList<>(List.of(new MetricsCsvWriter(runDir.resolve("metrics.csv"))));
+        if (tc != null) sinks.add(new PhasesCsvWriter(runDir.resolve("phases.csv")));
+        sinks.add(observer);
+        RunEnd end = new Trainer(settings, TrainingObserver.all(sinks), control, hook)
+                .fit(net, modelId, trainSource, validSource, classes.size(), state, phases, phaseSwitch);
 
         ModelCard card = Files.exists(runDir.resolve(ModelBundle.CARD_FILE)) ? ModelBundle.readCard(runDir) : null;
         if (card != null) {
@@ -152,6 +214,31 @@ public final class TrainingSession {
         List<String> failures = new ArrayList<>(trainSource.failures());
         failures.addAll(validSource.failures());
         return new Outcome(end, runDir, card, notes, failures.stream().distinct().toList());
+    }
+
+    /**
+     * Moves the freeze point at each phase: phase "head" keeps the body frozen up to the freeze layer, phase
+     * "fine-tune" makes the unfreeze layer and everything after it trainable. A network already frozen as
+     * the phase wants is kept as is (so a resumed run keeps its optimizer state).
+     */
+    private static PhaseSwitch phaseSwitch(TransferConfig tc, ComputationGraph initial, InputShape input, TrainConfig cfg, String featureLayer) {
+        String freezeTo = tc.freezeTo() != null ? tc.freezeTo() : featureLayer;
+        List<String> order = FineTuning.topologicalOrder(initial);
+        for (String layer : java.util.Arrays.asList(featureLayer, freezeTo, tc.unfreezeTo())) {
+            if (layer != null && !order.contains(layer)) {
+                throw new UserException("the network has no layer named '" + layer + "'; see the layer table ('models --layers "
+                        + cfg.modelId() + "') for names");
+            }
+        }
+        if (tc.unfreezeTo() != null && order.indexOf(tc.unfreezeTo()) > order.indexOf(freezeTo)) {
+            throw new UserException("--unfreeze-to " + tc.unfreezeTo() + " comes after the freeze point " + freezeTo
+                    + ": fine-tuning unfreezes earlier layers; name a layer at or before " + freezeTo);
+        }
+        return (phase, current) -> {
+            String through = phase.name().equals(TransferConfig.PHASE_FINE_TUNE) ? FineTuning.layerBefore(current, tc.unfreezeTo()) : freezeTo;
+            if (FineTuning.frozenLayers(current).equals(FineTuning.layersThrough(current, through))) return current;
+            return FineTuning.freezeThrough(current, input, through, Networks.updater(cfg.optimizer(), cfg.learningRate(), cfg.momentum()));
+        };
     }
 
     @FunctionalInterface
@@ -178,7 +265,7 @@ public final class TrainingSession {
         return ModelBundle.json().convertValue(cfg.augment(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
     }
 
-    private static float[][] measure(ImageSource raw, SplittableRandom rng) {
+    static float[][] measure(ImageSource raw, SplittableRandom rng) {
         int n = raw.size();
         int[] idx = Trainer.range(n);
         Trainer.shuffle(idx, rng);

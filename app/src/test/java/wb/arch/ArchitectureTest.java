@@ -40,6 +40,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyDatasetIoTouchesHdf5() {
+        noClasses().that().resideOutsideOfPackage("wb.dataset.io..").should().dependOnClassesThat().resideInAPackage("io.jhdf..").check(classes);
+    }
+
+    @Test
     void uiNeverSeesEngineObjects() {
         noClasses().that().resideInAPackage("wb.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.opencv..")

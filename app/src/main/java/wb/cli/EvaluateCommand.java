@@ -56,6 +56,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the random views (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--tta", defaultValue = "none", description = "Test-time augmentation: none, or flip (average with the mirror image) (default: ${DEFAULT-VALUE}).")
+    wb.train.Tta tta;
+
     @Option(names = "--json", description = "Print the metrics as JSON.")
     boolean json;
 
@@ -71,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainedModel model = ModelBundle.load(run, false);
         VerificationReport report = DatasetOptions.scanAndVerify(data, err, json);
         List<String> skipped = new ArrayList<>();
-        Predictions all = Inference.predict(model, report.usable(), s, 256, skipped, new ConsoleProgress(err), Cancellation.NEVER);
+        Predictions all = Inference.predict(model, report.usable(), s, 256, tta, skipped, new ConsoleProgress(err), Cancellation.NEVER);
         skipped.forEach(m -> err.println("skipped: " + m));
         Evaluation ev = Evaluation.of(all);
         if (ev.labelledCount() == 0) throw new wb.common.UserException("the " + split + " split has no labelled images to evaluate");
@@ -97,6 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Map<String, Object> metrics = new LinkedHashMap<>();
         String p = s.name().toLowerCase(Locale.ROOT);
+        if (tta != wb.train.Tta.NONE) p = p + "Tta" + tta.name().charAt(0) + tta.name().substring(1).toLowerCase(Locale.ROOT);
         metrics.put(p + "Accuracy", ev.accuracy());
         metrics.put(p + "Rank5", ev.rank5());
         metrics.put(p + "LogLoss", ev.logLoss());

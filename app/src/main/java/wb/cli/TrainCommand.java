@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--momentum", defaultValue = "0.9", description = "Momentum for momentum/nesterov (default: ${DEFAULT-VALUE}).")
     double momentum;
 
-    @Option(names = "--schedule", defaultValue = "cosine", description = "Learning-rate schedule: constant, step:EPOCHS:FACTOR, poly:POWER, linear, cosine (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--schedule", defaultValue = "cosine", description = "Learning-rate schedule: constant, step:EPOCHS:FACTOR, poly:POWER, linear, cosine, onecycle (warm-up then cosine) (default: ${DEFAULT-VALUE}).")
     String schedule;
 
     @Option(names = "--l2", defaultValue = "0", description = "L2 weight decay on weights (default: ${DEFAULT-VALUE}).")

@@ -23,8 +23,21 @@ public final class Inference {
      */
     public static Predictions predict(TrainedModel model, List<Path> files, int[] labels, int batchSize, List<String> skipped,
                                       Progress progress, Cancellation cancel) {
-        ImageSource source = new ImageSource(files, labels, model.preprocessing(), null, 0);
+        return predict(model, files, labels, batchSize, Tta.NONE, skipped, progress, cancel);
+    }
+
+    /** As above, averaging the probabilities over the test-time augmentation's views. */
+    public static Predictions predict(TrainedModel model, List<Path> files, int[] labels, int batchSize, Tta tta, List<String> skipped,
+                                      Progress progress, Cancellation cancel) {
+        // Cache the prepared images when a second pass (the mirror images) will read them again.
+        ImageSource source = new ImageSource(files, labels, model.preprocessing(), null, tta == Tta.NONE ? 0 : TrainingSession.cacheBudget());
         float[][] probs = Predictor.predict(model.network(), source, batchSize, progress, cancel);
+        if (tta == Tta.FLIP) {
+            float[][] mirrored = Predictor.predict(model.network(), Tta.mirrored(source), batchSize, progress, cancel);
+            for (int i = 0; i < probs.length; i++) {
+                for (int c = 0; c < probs[i].length; c++) probs[i][c] = 0.5f * (probs[i][c] + mirrored[i][c]);
+            }
+        }
         java.util.Set<Integer> bad = source.failedIndices();
         if (bad.isEmpty()) return new Predictions(model.card().labels(), files, labels, probs);
         skipped.addAll(source.failures());
@@ -45,6 +58,12 @@ public final class Inference {
     /** Predicts one split of a dataset, mapping its class names onto the model's labels. */
     public static Predictions predict(TrainedModel model, Dataset dataset, Split split, int batchSize, List<String> skipped,
                                       Progress progress, Cancellation cancel) {
+        return predict(model, dataset, split, batchSize, Tta.NONE, skipped, progress, cancel);
+    }
+
+    /** One split of a dataset with test-time augmentation. */
+    public static Predictions predict(TrainedModel model, Dataset dataset, Split split, int batchSize, Tta tta, List<String> skipped,
+                                      Progress progress, Cancellation cancel) {
         List<String> labels = model.card().labels();
         List<ImageItem> items = dataset.items(split);
         if (items.isEmpty()) throw new UserException("the dataset " + dataset.root() + " has no " + split.name().toLowerCase(java.util.Locale.ROOT) + " images");
@@ -54,6 +73,6 @@ public final class Inference {
         }
         List<Path> files = items.stream().map(ImageItem::path).toList();
         int[] y = items.stream().mapToInt(i -> i.label() == null ? -1 : labels.indexOf(i.label())).toArray();
-        return predict(model, files, y, batchSize, skipped, progress, cancel);
+        return predict(model, files, y, batchSize, tta, skipped, progress, cancel);
     }
 }

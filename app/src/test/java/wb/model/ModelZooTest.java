@@ -44,6 +44,10 @@ class ModelZooTest {
         assertEquals(0.05, LrSchedule.cosine().rate(0.1, 5, 10), 1e-12);
         assertEquals(0.0, LrSchedule.cosine().rate(0.1, 10, 10), 1e-12);
         assertEquals("step:3:0.5", LrSchedule.parse("step:3:0.5").toString());
+        assertEquals(0.004, LrSchedule.oneCycle().rate(0.1, 0, 10), 1e-12, "one-cycle starts at rate/25");
+        assertEquals(0.1, LrSchedule.oneCycle().rate(0.1, 3, 10), 1e-12, "peaks after 30%");
+        assertEquals(0.05, LrSchedule.oneCycle().rate(0.1, 6.5, 10), 1e-12);
+        assertEquals("onecycle", LrSchedule.parse("onecycle").toString());
         assertThrows(IllegalArgumentException.class, () -> LrSchedule.parse("warp"));
     }
 }

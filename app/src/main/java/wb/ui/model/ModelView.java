@@ -355,6 +355,7 @@ final class ModelView {
             case STEP -> "Step decay";
             case POLY -> "Polynomial decay";
             case COSINE -> "Cosine decay";
+            case ONE_CYCLE -> "One cycle";
         };
     }
 
@@ -365,6 +366,7 @@ final class ModelView {
             case STEP -> "Multiplies the rate by the factor every few epochs.";
             case POLY -> "Decays to zero by the last epoch.";
             case COSINE -> "Half a cosine from the starting rate to zero (SGDR without restarts).";
+            case ONE_CYCLE -> "Warms up to the rate over the first 30% of the run, then a cosine to zero (fastai's fit_one_cycle).";
         };
     }
 

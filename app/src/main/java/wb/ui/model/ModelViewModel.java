@@ -269,6 +269,7 @@ public final class ModelViewModel {
             return switch (kind) {
                 case CONSTANT -> LrSchedule.constant();
                 case COSINE -> LrSchedule.cosine();
+                case ONE_CYCLE -> LrSchedule.oneCycle();
                 case STEP -> LrSchedule.step(parseInt(stepEpochs, Field.SCHEDULE, "Step every (epochs)", "10"),
                         parseDouble(stepFactor, Field.SCHEDULE, "Step factor", "0.1"));
                 case POLY -> LrSchedule.poly(parseDouble(polyPower, Field.SCHEDULE, "Polynomial power", "2"));

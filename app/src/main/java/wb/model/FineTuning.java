@@ -58,6 +58,10 @@ import wb.common.UserException;
  * (parameters and batch-norm statistics) by layer name.
  */
 public final class FineTuning {
+
+    static {
+        Dl4jRuntime.init();
+    }
     private FineTuning() { }
 
     /** Name of the head's hidden dense layer, batch norm and softmax output (with {@link #HEAD_PREFIX}). */

@@ -22,6 +22,10 @@ import wb.common.UserException;
  */
 public final class ModelBundle {
 
+    static {
+        Dl4jRuntime.init();
+    }
+
     public static final String NETWORK_FILE = "model.zip";
     public static final String CARD_FILE = "card.json";
 

@@ -15,8 +15,6 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -30,7 +28,7 @@ public final class Networks {
     private Networks() { }
 
     static {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        Dl4jRuntime.init();
     }
 
     /** Makes the DL4J updater for an optimizer and a starting learning rate. */

@@ -44,6 +44,10 @@ import wb.common.UserException;
  */
 public final class PretrainedWeights {
 
+    static {
+        Dl4jRuntime.init();
+    }
+
     /** System property that overrides the cache folder. */
     public static final String CACHE_PROPERTY = "wb.weights";
 

@@ -1,0 +1,125 @@
+package wb.ui;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+
+import wb.imaging.ImageWriter;
+import wb.imaging.Raster;
+import wb.ui.data.DataScreen;
+
+/**
+ * Measures the Data screen on a large folder: time from opening a dataset to the scan shown, and to the
+ * first thumbnails on screen, and the heap in use then and after every image was checked. Generates
+ * {@code N} small PNGs (default 25,000; 10 classes) when the folder does not exist. Prints one JSON line.
+ * <p>
+ * Usage (docs/benchmarks.md): {@code xvfb-run -a env WB_MAIN_CLASS=wb.ui.ThumbnailBenchmark ./workbench /tmp/thumbs-25k 25000}
+ */
+public final class ThumbnailBenchmark {
+
+    private ThumbnailBenchmark() { }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/thumbs-25k");
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 25_000;
+        if (!Files.isDirectory(dir)) generate(dir, n);
+        Application.launch(BenchApp.class, dir.toString());
+    }
+
+    private static void generate(Path dir, int n) throws Exception {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+        for (int i = 0; i < n; i++) {
+            Path cls = Files.createDirectories(dir.resolve("class" + (i % 10)));
+            byte[] px = new byte[96 * 96 * 3];
+            int base = rng.nextInt(200);
+            for (int p = 0; p < px.length; p++) px[p] = (byte) (base + ((p / 3) % 96 + (p / 288)) % 56);
+            ImageWriter.writePng(new Raster(96, 96, 3, px), cls.resolve(i + ".png"));
+        }
+    }
+
+    /** The workbench with a stopwatch. */
+    public static final class BenchApp extends WorkbenchApp {
+        @Override public void start(Stage stage) {
+            Path dir = Path.of(getParameters().getUnnamed().get(0));
+            MainWindow window = assemble(stage, new AppState(Path.of(System.getProperty("java.io.tmpdir"))),
+                    new UiPreferences(new MemoryPreferences()), p -> { });
+            window.show();
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            DataScreen data = window.screens().stream().filter(DataScreen.class::isInstance).map(DataScreen.class::cast).findFirst().orElseThrow();
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(1500);
+                    long t0 = System.nanoTime();
+                    Platform.runLater(() -> {
+                        data.showImages();
+                        opener().open(dir);
+                    });
+                    await(() -> fx(() -> state().dataset() != null));
+                    long scanned = System.nanoTime();
+                    await(() -> fx(() -> visibleThumbnails(window) > 0));
+                    long first = System.nanoTime();
+                    long heapFirst = usedHeapMb();
+                    int shown = fx(() -> visibleThumbnails(window));
+                    await(() -> fx(() -> state().verification() != null));
+                    long checked = System.nanoTime();
+                    System.gc();
+                    System.out.printf(Locale.ROOT, "{\"images\":%d,\"scan_s\":%.2f,\"first_thumbnails_after_open_s\":%.2f,"
+                                    + "\"first_thumbnails_after_scan_s\":%.3f,\"thumbnails_on_screen\":%d,\"heap_at_first_thumbnails_mb\":%d,"
+                                    + "\"check_all_s\":%.1f,\"heap_after_check_mb\":%d,\"max_heap_mb\":%d}%n",
+                            state().dataset().size(), (scanned - t0) / 1e9, (first - t0) / 1e9, (first - scanned) / 1e9, shown, heapFirst,
+                            (checked - t0) / 1e9, usedHeapMb(), Runtime.getRuntime().maxMemory() >> 20);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+                Platform.exit();
+                System.exit(0);
+            }, "thumbnail-benchmark");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private static int visibleThumbnails(MainWindow window) {
+            int n = 0;
+            for (Node node : window.scene().getRoot().lookupAll(".thumb-cell")) {
+                for (Node v : ((javafx.scene.Parent) node).lookupAll("ImageView")) {
+                    if (v instanceof ImageView iv && iv.getImage() != null && node.isVisible()) n++;
+                }
+            }
+            return n;
+        }
+
+        private static long usedHeapMb() {
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+        }
+
+        private static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (!c.getAsBoolean()) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("timed out");
+                Thread.sleep(5);
+            }
+        }
+
+        private static <T> T fx(java.util.concurrent.Callable<T> c) {
+            java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    f.complete(c.call());
+                } catch (Exception e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            return f.join();
+        }
+    }
+
+}

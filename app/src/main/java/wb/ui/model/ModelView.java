@@ -6,6 +6,8 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
@@ -35,6 +37,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -288,7 +291,115 @@ final class ModelView {
 
         VBox header = new VBox(6, title, description, facts);
         VBox card = Ui.card("Training settings", grid, help);
-        return new VBox(12, header, card, error, buttons);
+        return new VBox(12, header, card, transferPane(), error, buttons);
+    }
+
+    // ---- transfer learning ----
+
+    private Node transferPane() {
+        ComboBox<ModelViewModel.StartFrom> from = new ComboBox<>(FXCollections.observableArrayList(ModelViewModel.StartFrom.values()));
+        from.setId("startFromField");
+        from.valueProperty().bindBidirectional(vm.startFromProperty());
+        from.setCellFactory(lv -> new ListCell<>() {
+            @Override protected void updateItem(ModelViewModel.StartFrom item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+                // No ImageNet weights are published for most architectures of the zoo.
+                setDisable(!empty && item == ModelViewModel.StartFrom.IMAGENET && !vm.imagenetAvailableProperty().get());
+            }
+        });
+        fieldNodes.put(Field.WEIGHTS, from);
+
+        Label file = Ui.hint("");
+        file.setId("weightsFileLabel");
+        file.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.weightsFileProperty().get() == null ? "No file chosen" : vm.weightsFileProperty().get().toString(), vm.weightsFileProperty()));
+        Button choose = new Button("Choose…");
+        choose.setId("chooseWeightsButton");
+        choose.setOnAction(e -> chooseWeights());
+        HBox fileRow = Ui.row(6, choose, file);
+        fileRow.visibleProperty().bind(vm.startFromProperty().isEqualTo(ModelViewModel.StartFrom.FILE));
+        fileRow.managedProperty().bind(fileRow.visibleProperty());
+
+        Label note = Ui.hint("");
+        note.setId("transferNote");
+        note.setWrapText(true);
+        note.textProperty().bind(vm.transferNoteProperty());
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("wb-form");
+        grid.setHgap(10);
+        grid.setVgap(6);
+        Label help = Ui.hint("Select a field to see what it does.");
+        help.setWrapText(true);
+        ComboBox<String> freeze = layerChoice("freezeToField", vm.freezeToProperty(), "the whole body (default)");
+        fieldNodes.put(Field.FREEZE, freeze);
+        ComboBox<String> unfreeze = layerChoice("unfreezeToField", vm.unfreezeToProperty(), "no fine-tune phase");
+        fieldNodes.put(Field.UNFREEZE, unfreeze);
+        int r = 0;
+        field(grid, help, 0, r, "Freeze up to", freeze,
+                fixed("The first phase trains only the layers after this one (right-click a layer in the table: Freeze up to here)."));
+        field(grid, help, 1, r++, "Warm-up epochs", text("warmupEpochsField", vm.warmupEpochsProperty(), Field.WARMUP),
+                fixed("Epochs that train the new head before fine-tuning begins; needs \"Unfreeze from\"."));
+        field(grid, help, 0, r, "Unfreeze from", unfreeze,
+                fixed("The fine-tune phase trains this layer and every later one; empty = the whole run trains the head."));
+        field(grid, help, 1, r++, "Fine-tune LR factor", text("fineTuneLrField", vm.fineTuneLrFactorProperty(), Field.FINE_TUNE_LR),
+                fixed("The learning rate is multiplied by this in the fine-tune phase, e.g. 0.1."));
+        field(grid, help, 0, r, "Head units", text("headUnitsField", vm.headUnitsProperty(), Field.HEAD_UNITS),
+                fixed("Hidden units of the new classifier head; 0 = softmax directly on the features."));
+        field(grid, help, 1, r++, "Head dropout", text("headDropoutField", vm.headDropoutProperty(), Field.HEAD_DROPOUT),
+                fixed("Dropout before the head's softmax, e.g. 0.5."));
+        CheckBox headBn = new CheckBox("Batch norm in the head");
+        headBn.setId("headBatchNormField");
+        headBn.selectedProperty().bindBidirectional(vm.headBatchNormProperty());
+        grid.add(headBn, 1, r);
+        VBox options = new VBox(6, grid, help);
+        options.disableProperty().bind(vm.transferEnabledProperty().not());
+        options.visibleProperty().bind(vm.transferEnabledProperty());
+        options.managedProperty().bind(options.visibleProperty());
+
+        HBox top = Ui.row(8, new Label("Start from"), from, fileRow);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox card = Ui.card("Transfer learning", top, note, options);
+        card.setId("transferCard");
+        return card;
+    }
+
+    /** A layer-name choice from the transfer table; the empty first entry stands for null ({@code none}). */
+    private ComboBox<String> layerChoice(String id, javafx.beans.property.ObjectProperty<String> property, String none) {
+        javafx.collections.ObservableList<String> items = FXCollections.observableArrayList("");
+        items.addAll(vm.layerChoices());
+        ComboBox<String> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setConverter(names(s -> s.isEmpty() ? none : s));
+        box.setValue(property.get() == null ? "" : property.get());
+        // One-way syncs instead of a bidirectional binding: replacing the items may clear the ComboBox's value,
+        // which must not erase the user's choice in the ViewModel.
+        box.setOnAction(e -> {
+            String v = box.getValue();
+            property.set(v == null || v.isEmpty() ? null : v);
+        });
+        property.addListener((o, a, b) -> box.setValue(b == null ? "" : b));
+        vm.layerChoices().addListener((ListChangeListener<String>) c -> {
+            items.setAll(vm.layerChoices());
+            items.add(0, "");
+            box.setValue(property.get() == null ? "" : property.get());
+        });
+        return box;
+    }
+
+    private void chooseWeights() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Starting weights: a DL4J model zip, a Keras .h5 file or a run's model.zip");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Model files (*.zip, *.h5, *.hdf5)", "*.zip", "*.h5", "*.hdf5"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        if (vm.weightsFileProperty().get() != null && vm.weightsFileProperty().get().getParent() != null
+                && java.nio.file.Files.isDirectory(vm.weightsFileProperty().get().getParent())) {
+            chooser.setInitialDirectory(vm.weightsFileProperty().get().getParent().toFile());
+        }
+        java.io.File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f != null) vm.weightsFileProperty().set(f.toPath());
     }
 
     private TextField text(String id, StringProperty property, Field field) {
@@ -412,7 +523,24 @@ final class ModelView {
         type.setPrefWidth(110);
         shape.setPrefWidth(95);
         params.setPrefWidth(85);
-        table.getColumns().setAll(java.util.List.of(index, name, type, shape, params, frozen));
+        TableColumn<LayerInfo, String> fineTune = new TableColumn<>("Fine-tune");
+        fineTune.setCellValueFactory(c -> new ReadOnlyStringWrapper(vm.fineTuneFrozen().contains(c.getValue().name()) ? "frozen" : ""));
+        fineTune.setPrefWidth(70);
+        fineTune.setMaxWidth(90);
+        fineTune.visibleProperty().bind(vm.transferEnabledProperty());
+        table.getColumns().setAll(java.util.List.of(index, name, type, shape, params, frozen, fineTune));
+        vm.fineTuneFrozen().addListener((ListChangeListener<String>) c -> table.refresh());
+        table.setRowFactory(tv -> {
+            javafx.scene.control.TableRow<LayerInfo> row = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.MenuItem freezeHere = new javafx.scene.control.MenuItem("Freeze up to here");
+            freezeHere.setOnAction(e -> vm.freezeToProperty().set(row.getItem().name()));
+            javafx.scene.control.MenuItem unfreezeHere = new javafx.scene.control.MenuItem("Fine-tune from here");
+            unfreezeHere.setOnAction(e -> vm.unfreezeToProperty().set(row.getItem().name()));
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(freezeHere, unfreezeHere);
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty().not().and(vm.transferEnabledProperty()))
+                    .then(menu).otherwise((javafx.scene.control.ContextMenu) null));
+            return row;
+        });
 
         Label summary = Ui.hint("");
         summary.setId("layerSummary");

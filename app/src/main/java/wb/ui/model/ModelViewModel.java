@@ -1,5 +1,6 @@
 package wb.ui.model;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,9 @@ import wb.common.UserException;
 import wb.dataset.Dataset;
 import wb.dataset.VerificationReport;
 import wb.imaging.ResizePolicy;
+import wb.common.Cancellation;
+import wb.common.Progress;
+import wb.model.InitWeights;
 import wb.model.InputShape;
 import wb.model.LayerInfo;
 import wb.model.LrSchedule;
@@ -36,7 +40,10 @@ import wb.model.ModelSpec;
 import wb.model.ModelZoo;
 import wb.model.Networks;
 import wb.model.Optimizer;
+import wb.model.PretrainedWeights;
 import wb.train.TrainConfig;
+import wb.train.TransferConfig;
+import wb.train.TransferPreview;
 import wb.ui.AppState;
 import wb.ui.support.Background;
 import wb.ui.support.Errors;
@@ -50,7 +57,28 @@ import wb.ui.support.Fmt;
 public final class ModelViewModel {
 
     /** Form fields, so that the View can mark the one a validation message is about. */
-    public enum Field { MODEL, EPOCHS, BATCH_SIZE, LEARNING_RATE, MOMENTUM, SCHEDULE, L2, DROPOUT, PATIENCE, SEED, INPUT_SIZE, VALID_FRACTION }
+    public enum Field { MODEL, EPOCHS, BATCH_SIZE, LEARNING_RATE, MOMENTUM, SCHEDULE, L2, DROPOUT, PATIENCE, SEED, INPUT_SIZE, VALID_FRACTION,
+        WEIGHTS, FREEZE, HEAD_UNITS, HEAD_DROPOUT, WARMUP, UNFREEZE, FINE_TUNE_LR }
+
+    /** Where training starts: random initialisation, the architecture's ImageNet weights, or a weights file. */
+    public enum StartFrom {
+        NONE("None (train from scratch)"), IMAGENET("ImageNet weights"), FILE("Weights file…");
+
+        private final String label;
+
+        StartFrom(String label) { this.label = label; }
+
+        @Override public String toString() { return label; }
+    }
+
+    /** Builds the layer table of a transfer configuration (a pretrained body with its new head); slow, runs off the FX thread. */
+    @FunctionalInterface
+    public interface TransferPreviewer {
+        TransferPreview.Table preview(String modelId, TransferConfig transfer, Integer size, int classes, Progress progress, Cancellation cancel);
+    }
+
+    /** The network a transfer configuration trains; a new key means a new table. */
+    private record TransferKey(String modelId, Integer size, int classes, TransferConfig transfer) { }
 
     /** The number of classes and channels that parameter counts and layer tables are computed for. */
     public record Target(int numClasses, int channels, String description) {
@@ -98,6 +126,23 @@ public final class ModelViewModel {
     private final ObjectProperty<ResizePolicy> resize = new SimpleObjectProperty<>(this, "resize", ResizePolicy.SQUASH);
     private final StringProperty validFraction = new SimpleStringProperty(this, "validFraction", "");
 
+    private final ObjectProperty<StartFrom> startFrom = new SimpleObjectProperty<>(this, "startFrom", StartFrom.NONE);
+    private final ObjectProperty<Path> weightsFile = new SimpleObjectProperty<>(this, "weightsFile");
+    private final ObjectProperty<String> freezeTo = new SimpleObjectProperty<>(this, "freezeTo");
+    private final ObjectProperty<String> unfreezeTo = new SimpleObjectProperty<>(this, "unfreezeTo");
+    private final StringProperty warmupEpochs = new SimpleStringProperty(this, "warmupEpochs", "0");
+    private final StringProperty fineTuneLrFactor = new SimpleStringProperty(this, "fineTuneLrFactor", "0.1");
+    private final StringProperty headUnits = new SimpleStringProperty(this, "headUnits", "256");
+    private final StringProperty headDropout = new SimpleStringProperty(this, "headDropout", "0.5");
+    private final BooleanProperty headBatchNorm = new SimpleBooleanProperty(this, "headBatchNorm", false);
+    private final ReadOnlyBooleanWrapper transferEnabled = new ReadOnlyBooleanWrapper(this, "transferEnabled");
+    private final ReadOnlyBooleanWrapper imagenetAvailable = new ReadOnlyBooleanWrapper(this, "imagenetAvailable");
+    private final ReadOnlyStringWrapper transferNote = new ReadOnlyStringWrapper(this, "transferNote", "");
+    private final ObservableList<String> layerChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> layerChoicesView = FXCollections.unmodifiableObservableList(layerChoices);
+    private final ObservableList<String> fineTuneFrozen = FXCollections.observableArrayList();
+    private final ObservableList<String> fineTuneFrozenView = FXCollections.unmodifiableObservableList(fineTuneFrozen);
+
     private final ReadOnlyObjectWrapper<TrainConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Field> errorField = new ReadOnlyObjectWrapper<>(this, "errorField");
@@ -120,7 +165,8 @@ public final class ModelViewModel {
     private final ReadOnlyStringWrapper layersSummary = new ReadOnlyStringWrapper(this, "layersSummary", "");
     private final ReadOnlyStringWrapper architectureError = new ReadOnlyStringWrapper(this, "architectureError", "");
 
-    private ArchKey shownKey;
+    private final TransferPreviewer previewer;
+    private Object shownKey;
     /** Written on the FX thread, read by background work to skip tables nobody will see. */
     private volatile long layerGeneration;
     private boolean loading;
@@ -130,15 +176,32 @@ public final class ModelViewModel {
     }
 
     public ModelViewModel(AppState state, Background background, ModelZoo zoo) {
+        this(state, background, zoo, TransferPreview::afterSurgery);
+    }
+
+    /** @param previewer builds transfer layer tables (tests pass a fake: the real one loads the pretrained weights) */
+    public ModelViewModel(AppState state, Background background, ModelZoo zoo, TransferPreviewer previewer) {
         this.state = state;
+        this.previewer = previewer;
         this.background = background;
         this.models = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(zoo.all()));
 
+        // Before the revalidating listeners, so that validation sees the transfer state of the new choice.
+        startFrom.addListener((o, a, b) -> describeTransfer());
+        selectedModel.addListener((o, a, b) -> {
+            if (loading) return;
+            // Layer names belong to one architecture.
+            freezeTo.set(null);
+            unfreezeTo.set(null);
+            warmupEpochs.set("0");
+            layerChoices.clear();
+        });
         ChangeListener<Object> revalidate = (o, a, b) -> {
             if (!loading) revalidate();
         };
         for (var p : List.of(selectedModel, epochs, batchSize, optimizer, learningRate, momentum, scheduleKind, stepEpochs,
-                stepFactor, polyPower, l2, dropout, batchNorm, patience, seed, inputSize, resize, validFraction)) {
+                stepFactor, polyPower, l2, dropout, batchNorm, patience, seed, inputSize, resize, validFraction, startFrom, weightsFile,
+                freezeTo, unfreezeTo, warmupEpochs, fineTuneLrFactor, headUnits, headDropout, headBatchNorm)) {
             p.addListener(revalidate);
         }
         selectedModel.addListener((o, a, b) -> describeSelection());
@@ -205,11 +268,25 @@ public final class ModelViewModel {
             inputSize.set(c.inputSize() == null ? "" : Integer.toString(c.inputSize()));
             resize.set(c.resize());
             validFraction.set(Fmt.plain(c.validFraction()));
+            loadTransfer(c.transfer());
         } finally {
             loading = false;
         }
         describeSelection();
         revalidate();
+    }
+
+    private void loadTransfer(TransferConfig t) {
+        TransferConfig d = t != null ? t : TransferConfig.defaults(InitWeights.imagenet());
+        startFrom.set(t == null ? StartFrom.NONE : t.weights().kind() == InitWeights.Kind.FILE ? StartFrom.FILE : StartFrom.IMAGENET);
+        weightsFile.set(t != null && t.weights().kind() == InitWeights.Kind.FILE ? t.weights().file() : null);
+        freezeTo.set(d.freezeTo());
+        unfreezeTo.set(d.unfreezeTo());
+        warmupEpochs.set(Integer.toString(d.warmupEpochs()));
+        fineTuneLrFactor.set(Fmt.plain(d.fineTuneLrFactor()));
+        headUnits.set(Integer.toString(d.headUnits()));
+        headDropout.set(Fmt.plain(d.headDropout()));
+        headBatchNorm.set(d.headBatchNorm());
     }
 
     // ---- validation ----
@@ -250,6 +327,14 @@ public final class ModelViewModel {
         } catch (IllegalArgumentException e) {
             throw new FieldError(fieldOf(e.getMessage()), sentence(e.getMessage()));
         }
+        TransferConfig transfer = transfer(spec);
+        if (transfer != null) {
+            try {
+                c = c.withTransfer(transfer);
+            } catch (IllegalArgumentException e) {
+                throw new FieldError(Field.WARMUP, sentence(e.getMessage()));
+            }
+        }
         if (size != null) {
             int h = spec.defaultInput().height();
             if (spec.fixedInputSize() && size != h) {
@@ -261,6 +346,43 @@ public final class ModelViewModel {
             }
         }
         return c;
+    }
+
+    /** The transfer settings as typed, or null when training from scratch. */
+    private TransferConfig transfer(ModelSpec spec) throws FieldError {
+        StartFrom from = startFrom.get() == null ? StartFrom.NONE : startFrom.get();
+        InitWeights weights = switch (from) {
+            case NONE -> null;
+            case IMAGENET -> {
+                if (spec.imagenetWeights().isEmpty()) {
+                    throw new FieldError(Field.WEIGHTS, "No ImageNet weights are published for " + spec.displayName()
+                            + ": start from scratch, choose a weights file, or pick an architecture with ImageNet weights.");
+                }
+                yield InitWeights.imagenet();
+            }
+            case FILE -> {
+                if (weightsFile.get() == null) {
+                    throw new FieldError(Field.WEIGHTS, "Choose a weights file: a DL4J model zip, a Keras .h5 file or a run folder.");
+                }
+                yield InitWeights.file(weightsFile.get());
+            }
+        };
+        if (weights == null) return null;
+        int units = parseInt(headUnits, Field.HEAD_UNITS, "Head units", "256");
+        double headDrop = parseDouble(headDropout, Field.HEAD_DROPOUT, "Head dropout", "0.5");
+        int warmup = warmupEpochs.get() == null || warmupEpochs.get().isBlank() ? 0 : parseInt(warmupEpochs, Field.WARMUP, "Warm-up epochs", "2");
+        double factor = parseDouble(fineTuneLrFactor, Field.FINE_TUNE_LR, "Fine-tune LR factor", "0.1");
+        if (warmup > 0 && (unfreezeTo.get() == null || unfreezeTo.get().isBlank())) {
+            throw new FieldError(Field.UNFREEZE, "Warm-up epochs need a layer to unfreeze from: choose \"Unfreeze from\", or set warm-up epochs to 0.");
+        }
+        try {
+            return new TransferConfig(weights, null, freezeTo.get(), units, headDrop, headBatchNorm.get(), warmup, unfreezeTo.get(), factor);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage().toLowerCase(Locale.ROOT);
+            Field f = m.contains("warm-up") ? Field.WARMUP : m.contains("learning-rate factor") ? Field.FINE_TUNE_LR
+                    : m.contains("dropout") ? Field.HEAD_DROPOUT : Field.HEAD_UNITS;
+            throw new FieldError(f, sentence(e.getMessage()));
+        }
     }
 
     private LrSchedule schedule() throws FieldError {
@@ -345,7 +467,7 @@ public final class ModelViewModel {
 
     static TrainConfig withAugment(TrainConfig c, AugmentConfig a) {
         return new TrainConfig(c.modelId(), c.epochs(), c.batchSize(), c.optimizer(), c.learningRate(), c.momentum(), c.schedule(),
-                c.l2(), c.dropout(), c.batchNorm(), c.patience(), c.seed(), a, c.resize(), c.inputSize(), c.validFraction());
+                c.l2(), c.dropout(), c.batchNorm(), c.patience(), c.seed(), a, c.resize(), c.inputSize(), c.validFraction(), c.transfer());
     }
 
     private void updateDirty() {
@@ -365,9 +487,26 @@ public final class ModelViewModel {
         inputSizeHint.set(spec.fixedInputSize()
                 ? "Fixed at " + in.width() + "×" + in.height() + " px by the architecture."
                 : "Empty = the default " + in.height() + " px; at least " + spec.minInputSize() + " px. Images are resized to a square.");
+        imagenetAvailable.set(spec.imagenetWeights().isPresent());
+        describeTransfer();
         dropoutHint.set(spec.configurableRegularisation()
                 ? "Empty = the architecture's default (" + Fmt.plain(spec.defaultDropout()) + ")."
                 : "Fixed by the architecture's design.");
+    }
+
+    private void describeTransfer() {
+        StartFrom from = startFrom.get() == null ? StartFrom.NONE : startFrom.get();
+        transferEnabled.set(from != StartFrom.NONE);
+        ModelSpec spec = selectedModel.get();
+        transferNote.set(switch (from) {
+            case NONE -> "Random initial weights; every layer trains.";
+            case IMAGENET -> spec == null || spec.imagenetWeights().isEmpty() ? ""
+                    : "ImageNet weights are downloaded on first use (layer table or training) into "
+                    + PretrainedWeights.defaultCacheDir().resolve(spec.imagenetWeights().get().modelId())
+                    + ". Offline: put " + spec.imagenetWeights().get().fileName() + " there from a machine that has it"
+                    + " (or set -D" + PretrainedWeights.CACHE_PROPERTY + "=DIR), or choose a weights file instead.";
+            case FILE -> "A DL4J model zip, a Keras .h5 file, or a run folder of this workbench; the body's layers are read from it.";
+        });
     }
 
     // ---- dataset target, parameter counts, layer table ----
@@ -429,6 +568,12 @@ public final class ModelViewModel {
         ModelSpec spec = selectedModel.get();
         Target t = target.get();
         if (spec == null || t == null) return;
+        if (transferEnabled.get()) {
+            // The table of a pretrained body needs valid transfer settings; until then the last one stays.
+            TrainConfig c = config.get();
+            if (c != null && c.transfer() != null) updateTransferLayers(spec, c, t);
+            return;
+        }
         Integer size;
         Double drop;
         try {
@@ -459,6 +604,7 @@ public final class ModelViewModel {
                     if (generation != layerGeneration || table == null) return;
                     layersBusy.set(false);
                     layers.setAll(table);
+                    fineTuneFrozen.clear();
                     long params = table.stream().mapToLong(LayerInfo::parameters).sum();
                     long frozen = table.stream().filter(LayerInfo::frozen).mapToLong(LayerInfo::parameters).sum();
                     layersSummary.set(Fmt.plural(table.size(), "layer", "layers") + " · " + Fmt.count(params) + " parameters"
@@ -474,6 +620,42 @@ public final class ModelViewModel {
                     layersSummary.set("");
                     architectureError.set(spec.displayName() + " cannot be built for input " + input.height() + "×" + input.width()
                             + ": " + Errors.message(e));
+                    updateDirty();
+                });
+    }
+
+    private void updateTransferLayers(ModelSpec spec, TrainConfig c, Target t) {
+        TransferKey key = new TransferKey(spec.id(), c.inputSize(), t.numClasses(), c.transfer());
+        if (key.equals(shownKey)) return;
+        shownKey = key;
+        long generation = ++layerGeneration;
+        layersBusy.set(true);
+        architectureError.set("");
+        TransferConfig transfer = c.transfer();
+        background.submit("Building the transfer layer table of " + spec.displayName(),
+                (p, cancel) -> generation == layerGeneration ? previewer.preview(spec.id(), transfer, c.inputSize(), t.numClasses(), p, cancel) : null,
+                table -> {
+                    if (generation != layerGeneration || table == null) return;
+                    layersBusy.set(false);
+                    layers.setAll(table.layers());
+                    fineTuneFrozen.setAll(table.fineTuneFrozen());
+                    List<String> names = table.layers().stream().map(LayerInfo::name).toList();
+                    if (!names.equals(layerChoices)) layerChoices.setAll(names);
+                    long frozen = table.parameters() - table.trainableParameters();
+                    InputShape in = table.input();
+                    layersSummary.set(table.modelName() + " with a new head on " + table.defaultFeatureLayer() + " · "
+                            + Fmt.plural(table.layers().size(), "layer", "layers") + " · " + Fmt.count(table.parameters()) + " parameters ("
+                            + Fmt.count(frozen) + " frozen in the first phase) · input " + in.channels() + "×" + in.height() + "×" + in.width()
+                            + " · " + t.numClasses() + " classes");
+                    updateDirty();
+                },
+                e -> {
+                    if (generation != layerGeneration) return;
+                    layersBusy.set(false);
+                    layers.clear();
+                    fineTuneFrozen.clear();
+                    layersSummary.set("");
+                    architectureError.set("The pretrained " + spec.displayName() + " could not be prepared: " + Errors.message(e));
                     updateDirty();
                 });
     }
@@ -524,6 +706,24 @@ public final class ModelViewModel {
     public ObjectProperty<ResizePolicy> resizeProperty() { return resize; }
     public StringProperty validFractionProperty() { return validFraction; }
 
+    public ObjectProperty<StartFrom> startFromProperty() { return startFrom; }
+    public ObjectProperty<Path> weightsFileProperty() { return weightsFile; }
+    /** Phase 1 freezes every layer up to and including this one; null = the whole body. */
+    public ObjectProperty<String> freezeToProperty() { return freezeTo; }
+    /** The fine-tune phase trains this layer and every later one; null = no fine-tune phase. */
+    public ObjectProperty<String> unfreezeToProperty() { return unfreezeTo; }
+    public StringProperty warmupEpochsProperty() { return warmupEpochs; }
+    public StringProperty fineTuneLrFactorProperty() { return fineTuneLrFactor; }
+    public StringProperty headUnitsProperty() { return headUnits; }
+    public StringProperty headDropoutProperty() { return headDropout; }
+    public BooleanProperty headBatchNormProperty() { return headBatchNorm; }
+    public ReadOnlyBooleanProperty transferEnabledProperty() { return transferEnabled.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty imagenetAvailableProperty() { return imagenetAvailable.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty transferNoteProperty() { return transferNote.getReadOnlyProperty(); }
+    /** Layer names of the transfer table, for the freeze and unfreeze choices. */
+    public ObservableList<String> layerChoices() { return layerChoicesView; }
+    /** Layers still frozen in the fine-tune phase (empty without one). */
+    public ObservableList<String> fineTuneFrozen() { return fineTuneFrozenView; }
     public ReadOnlyObjectProperty<TrainConfig> configProperty() { return config.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Field> errorFieldProperty() { return errorField.getReadOnlyProperty(); }

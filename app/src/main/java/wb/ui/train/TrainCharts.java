@@ -41,6 +41,10 @@ final class TrainCharts {
     private final Series<Number, Number> validAcc = new Series<>();
     private final Series<Number, Number> batchLoss = new Series<>();
     private final Series<Number, Number> rate = new Series<>();
+    /** Dashed vertical lines where a training phase begins (transfer learning's fine-tune); null when none is drawn. */
+    private Series<Number, Number> lossPhaseMark;
+    private Series<Number, Number> accuracyPhaseMark;
+    private TrainingSnapshot.PhaseMark markedPhase;
     private Series<Number, Number> cTrainLoss;
     private Series<Number, Number> cValidLoss;
     private Series<Number, Number> cTrainAcc;
@@ -128,7 +132,12 @@ final class TrainCharts {
                     clearPrimary();
                     pointGeneration = live.pointGeneration();
                 }
-                if (live.epochs().size() > epochsShown) appendEpochs(live.epochs(), epochsShown);
+                if (live.epochs().size() > epochsShown) {
+                    appendEpochs(live.epochs(), epochsShown);
+                    markPhase(live);
+                } else if (markedPhase == null) {
+                    markPhase(live);
+                }
                 if (live.pointGeneration() != pointGeneration) {
                     // The recorder thinned the curve: redraw it once from the new, halved list.
                     batchLoss.getData().clear();
@@ -144,7 +153,59 @@ final class TrainCharts {
         updatePlaceholders(live, shown);
     }
 
+    /**
+     * Draws the start of the last phase that does not begin the run as a dashed vertical line between its first epoch
+     * and the one before, spanning the plotted values; drawn once that epoch boundary is on the chart.
+     */
+    private void markPhase(TrainingSnapshot live) {
+        TrainingSnapshot.PhaseMark mark = null;
+        for (TrainingSnapshot.PhaseMark p : live.phases()) {
+            if (p.firstEpoch() > 1 && p.firstEpoch() - 1 <= lastEpoch) mark = p;
+        }
+        removePhaseMark();
+        if (mark == null) return;
+        markedPhase = mark;
+        lossPhaseMark = markSeries(mark, trainLoss, validLoss);
+        accuracyPhaseMark = markSeries(mark, trainAcc, validAcc);
+        if (lossPhaseMark != null) lossChart.getData().add(lossPhaseMark);
+        if (accuracyPhaseMark != null) accuracyChart.getData().add(accuracyPhaseMark);
+        for (Series<Number, Number> s : java.util.Arrays.asList(lossPhaseMark, accuracyPhaseMark)) {
+            if (s == null || s.getNode() == null) continue;
+            s.getNode().getStyleClass().add("wb-phase-mark");
+            s.getNode().setStyle("-fx-stroke: gray; -fx-stroke-dash-array: 6 4; -fx-stroke-width: 1.5;");
+            for (Data<Number, Number> d : s.getData()) {
+                if (d.getNode() != null) d.getNode().setVisible(false);
+            }
+        }
+    }
+
+    private static Series<Number, Number> markSeries(TrainingSnapshot.PhaseMark mark, Series<Number, Number> a, Series<Number, Number> b) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series<Number, Number> s : List.of(a, b)) {
+            for (Data<Number, Number> d : s.getData()) {
+                lo = Math.min(lo, d.getYValue().doubleValue());
+                hi = Math.max(hi, d.getYValue().doubleValue());
+            }
+        }
+        if (!(lo <= hi)) return null;
+        Series<Number, Number> s = new Series<>();
+        s.setName(mark.name() + " from epoch " + mark.firstEpoch());
+        double x = mark.firstEpoch() - 0.5;
+        s.getData().add(new Data<>(x, lo));
+        s.getData().add(new Data<>(x, hi));
+        return s;
+    }
+
+    private void removePhaseMark() {
+        if (lossPhaseMark != null) lossChart.getData().remove(lossPhaseMark);
+        if (accuracyPhaseMark != null) accuracyChart.getData().remove(accuracyPhaseMark);
+        lossPhaseMark = accuracyPhaseMark = null;
+        markedPhase = null;
+    }
+
     private void clearPrimary() {
+        removePhaseMark();
         trainLoss.getData().clear();
         validLoss.getData().clear();
         trainAcc.getData().clear();

@@ -166,7 +166,13 @@ final class TrainView {
         best.setId("bestAccuracy");
         best.textProperty().bind(vm.bestTextProperty());
 
+        Label phase = new Label();
+        phase.setId("trainingPhase");
+        phase.textProperty().bind(vm.phaseTextProperty());
+
         HBox tiles = Ui.row(10, epochTile,
+                Ui.tile(phase, "Phase", "Transfer learning: \"head\" trains the new head on a frozen body; \"fine-tune\" also trains "
+                        + "the unfrozen layers with a lower learning rate (dashed line on the epoch charts)."),
                 Ui.tile(images, "Images / s", "Training throughput over the last seconds."),
                 withLine(Ui.tile(eta, "Time left", "Estimated from the recent throughput."), runPercent),
                 Ui.tile(queued, "Queued batches", "Batches decoded and augmented ahead of the trainer. 0 means the trainer waited for image loading."),

@@ -61,6 +61,7 @@ public final class TrainViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyObjectWrapper<NoticeKind> noticeKind = new ReadOnlyObjectWrapper<>(this, "noticeKind", NoticeKind.INFO);
     private final ReadOnlyStringWrapper epochText = new ReadOnlyStringWrapper(this, "epochText", Fmt.NONE);
+    private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper(this, "phaseText", Fmt.NONE);
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(this, "epochProgress");
     private final ReadOnlyDoubleWrapper runProgress = new ReadOnlyDoubleWrapper(this, "runProgress");
     private final ReadOnlyStringWrapper throughputText = new ReadOnlyStringWrapper(this, "throughputText", Fmt.NONE);
@@ -344,6 +345,7 @@ public final class TrainViewModel {
 
         int total = s.totalEpochs();
         epochText.set(total == 0 ? Fmt.NONE : Math.min(s.currentEpoch(), total) + " / " + total);
+        phaseText.set(phaseText(s));
         epochProgress.set(s.phase() == TrainingSnapshot.Phase.PREPARING ? -1 : s.epochProgress());
         runProgress.set(s.runProgress());
         double ips = s.imagesPerSecond();
@@ -415,6 +417,13 @@ public final class TrainViewModel {
         }
     }
 
+    /** "fine-tune (from epoch 4)", "head", or the empty mark for a run without phases. */
+    static String phaseText(TrainingSnapshot s) {
+        TrainingSnapshot.PhaseMark p = s.currentPhase();
+        if (p == null) return Fmt.NONE;
+        return p.firstEpoch() > 1 ? p.name() + " (from epoch " + p.firstEpoch() + ")" : p.name();
+    }
+
     private static String statusWord(RunEnd.Status s) {
         return switch (s) {
             case COMPLETED -> "completed";
@@ -449,6 +458,8 @@ public final class TrainViewModel {
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<NoticeKind> noticeKindProperty() { return noticeKind.getReadOnlyProperty(); }
     public ReadOnlyStringProperty epochTextProperty() { return epochText.getReadOnlyProperty(); }
+    /** The transfer-learning phase of the current epoch ("head", "fine-tune (from epoch 4)"); the empty mark otherwise. */
+    public ReadOnlyStringProperty phaseTextProperty() { return phaseText.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty epochProgressProperty() { return epochProgress.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty runProgressProperty() { return runProgress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty throughputTextProperty() { return throughputText.getReadOnlyProperty(); }

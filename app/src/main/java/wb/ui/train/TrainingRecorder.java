@@ -14,6 +14,7 @@ import wb.train.RunStart;
 import wb.train.TrainingObserver;
 import wb.ui.train.TrainingSnapshot.BatchPoint;
 import wb.ui.train.TrainingSnapshot.Phase;
+import wb.ui.train.TrainingSnapshot.PhaseMark;
 
 /**
  * The UI's training observer: accumulates the run on the training thread and publishes cumulative
@@ -45,6 +46,7 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
     private long origin = -1;
     private BatchMetrics latest;
     private RunEnd end;
+    private final List<PhaseMark> phases = new ArrayList<>();
     private long lastPublished;
     private boolean published;
     private boolean pending;
@@ -72,6 +74,14 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
         start = s;
         phase = Phase.TRAINING;
         message = s.firstEpoch() > 1 ? "Resuming at epoch " + s.firstEpoch() : "Training";
+        publish(true);
+    }
+
+    @Override public synchronized void onPhase(String name, int firstEpoch) {
+        // On resume the trainer repeats the phase it resumes in: keep one mark per phase.
+        phases.removeIf(p -> p.name().equals(name));
+        phases.add(new PhaseMark(name, firstEpoch));
+        phases.sort(java.util.Comparator.comparingInt(PhaseMark::firstEpoch));
         publish(true);
     }
 
@@ -121,7 +131,7 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
 
     private TrainingSnapshot snapshot(List<String> notes, List<String> unreadable) {
         return new TrainingSnapshot(runName, runDir, phase, message, start, epochs, points, stride, generation, latest, end,
-                notes, unreadable);
+                notes, unreadable, phases);
     }
 
     private void addPoint(BatchMetrics b) {

@@ -24,10 +24,12 @@ import wb.train.RunStart;
  * @param end             how the run ended; null while it runs
  * @param notes           things the user should know (e.g. an automatic validation split), at the end
  * @param unreadableFiles files skipped because they could not be decoded, at the end
+ * @param phases          the training phases begun so far (transfer learning: "head", "fine-tune"), in order
  */
 public record TrainingSnapshot(String runName, Path runDir, Phase phase, String message, RunStart start,
                                List<EpochMetrics> epochs, List<BatchPoint> batchPoints, int pointStride, int pointGeneration,
-                               BatchMetrics latest, RunEnd end, List<String> notes, List<String> unreadableFiles) {
+                               BatchMetrics latest, RunEnd end, List<String> notes, List<String> unreadableFiles,
+                               List<PhaseMark> phases) {
 
     /** Where a run is. */
     public enum Phase {
@@ -44,7 +46,19 @@ public record TrainingSnapshot(String runName, Path runDir, Phase phase, String 
     /** One point of the batch-level curves. */
     public record BatchPoint(long iteration, double loss, double smoothedLoss, double learningRate) { }
 
+    /** A training phase and its first epoch (1-based), from {@code TrainingObserver.onPhase}. */
+    public record PhaseMark(String name, int firstEpoch) { }
+
+    /** A snapshot of a run without phases. */
+    public TrainingSnapshot(String runName, Path runDir, Phase phase, String message, RunStart start, List<EpochMetrics> epochs,
+                            List<BatchPoint> batchPoints, int pointStride, int pointGeneration, BatchMetrics latest, RunEnd end,
+                            List<String> notes, List<String> unreadableFiles) {
+        this(runName, runDir, phase, message, start, epochs, batchPoints, pointStride, pointGeneration, latest, end, notes,
+                unreadableFiles, List.of());
+    }
+
     public TrainingSnapshot {
+        phases = phases == null ? List.of() : List.copyOf(phases);
         epochs = List.copyOf(epochs);
         batchPoints = List.copyOf(batchPoints);
         notes = List.copyOf(notes);
@@ -60,7 +74,7 @@ public record TrainingSnapshot(String runName, Path runDir, Phase phase, String 
     /** A copy in the FINISHED phase with a message (used when the run failed with an exception). */
     public TrainingSnapshot failed(String why) {
         return new TrainingSnapshot(runName, runDir, Phase.FINISHED, why, start, epochs, batchPoints, pointStride, pointGeneration,
-                latest, end, notes, unreadableFiles);
+                latest, end, notes, unreadableFiles, phases);
     }
 
     /** The epoch being trained (1-based), or the first epoch while preparing. */
@@ -98,6 +112,14 @@ public record TrainingSnapshot(String runName, Path runDir, Phase phase, String 
 
     public int queuedBatches() {
         return latest == null ? 0 : latest.queuedBatches();
+    }
+
+    /**
+     * The phase being trained, or null for a run without phases. Phases are announced as they begin (before their
+     * first batch), so the latest mark is the current one.
+     */
+    public PhaseMark currentPhase() {
+        return phases.isEmpty() ? null : phases.get(phases.size() - 1);
     }
 
     public boolean finished() {

@@ -148,4 +148,132 @@ class ModelViewModelTest {
         vm.revert();
         assertEquals("lenet", vm.selectedModelProperty().get().id());
     }
+
+    // ---- transfer learning ----
+
+    /** A fake previewer: a pretrained body with a new head, frozen up to the configured layer; records its calls. */
+    static final class FakePreviewer implements ModelViewModel.TransferPreviewer {
+        final java.util.List<wb.train.TransferConfig> calls = new java.util.ArrayList<>();
+
+        @Override public wb.train.TransferPreview.Table preview(String modelId, wb.train.TransferConfig t, Integer size, int classes,
+                                                               wb.common.Progress p, wb.common.Cancellation c) {
+            calls.add(t);
+            String freeze = t.freezeTo() == null ? "fc7" : t.freezeTo();
+            java.util.List<String> names = java.util.List.of("conv1", "conv2", "fc7", "head_dense", "head_out");
+            java.util.List<LayerInfo> layers = new java.util.ArrayList<>();
+            boolean frozen = true;
+            for (String n : names) {
+                layers.add(new LayerInfo(n, "Dense", "[10]", 100, frozen));
+                if (n.equals(freeze)) frozen = false;
+            }
+            java.util.List<String> fineTuneFrozen = t.unfreezeTo() == null ? java.util.List.of()
+                    : names.subList(0, names.indexOf(t.unfreezeTo()));
+            return new wb.train.TransferPreview.Table(modelId, "VGG16", new wb.model.InputShape(3, 224, 224), layers, "fc7", 500,
+                    100, fineTuneFrozen);
+        }
+    }
+
+    ModelViewModel transferVm(FakePreviewer previewer) {
+        ModelViewModel m = new ModelViewModel(state, background, ModelZoo.standard(), previewer);
+        background.discard("Counting parameters");
+        return m;
+    }
+
+    @Test
+    void imagenetIsOfferedOnlyForArchitecturesWithPublishedWeights() {
+        vm.selectedModelProperty().set(ModelZoo.standard().get("lenet"));
+        assertFalse(vm.imagenetAvailableProperty().get());
+        vm.startFromProperty().set(ModelViewModel.StartFrom.IMAGENET);
+        assertNull(vm.configProperty().get());
+        assertEquals(Field.WEIGHTS, vm.errorFieldProperty().get());
+        assertTrue(vm.errorProperty().get().startsWith("No ImageNet weights are published for"), vm.errorProperty().get());
+
+        vm.selectedModelProperty().set(ModelZoo.standard().get("vgg16"));
+        assertTrue(vm.imagenetAvailableProperty().get());
+        assertEquals("", vm.errorProperty().get());
+        assertTrue(vm.transferNoteProperty().get().contains("downloaded on first use"), vm.transferNoteProperty().get());
+        assertTrue(vm.transferNoteProperty().get().contains("Offline"));
+    }
+
+    @Test
+    void transferOptionsBuildTheTransferConfig() {
+        FakePreviewer previewer = new FakePreviewer();
+        ModelViewModel m = transferVm(previewer);
+        m.selectedModelProperty().set(ModelZoo.standard().get("vgg16"));
+        m.inputSizeProperty().set("");
+        assertNull(m.configProperty().get().transfer(), "from scratch by default");
+        assertFalse(m.transferEnabledProperty().get());
+
+        m.startFromProperty().set(ModelViewModel.StartFrom.IMAGENET);
+        assertTrue(m.transferEnabledProperty().get());
+        m.epochsProperty().set("6");
+        m.headUnitsProperty().set("128");
+        m.headDropoutProperty().set("0.3");
+        m.unfreezeToProperty().set("conv2");
+        m.warmupEpochsProperty().set("2");
+        m.fineTuneLrFactorProperty().set("0.05");
+        m.freezeToProperty().set("conv2");
+        assertEquals("", m.errorProperty().get());
+        wb.train.TransferConfig t = m.configProperty().get().transfer();
+        assertEquals(wb.model.InitWeights.imagenet(), t.weights());
+        assertEquals(128, t.headUnits());
+        assertEquals(0.3, t.headDropout());
+        assertEquals("conv2", t.freezeTo());
+        assertEquals("conv2", t.unfreezeTo());
+        assertEquals(2, t.warmupEpochs());
+        assertEquals(0.05, t.fineTuneLrFactor());
+
+        m.apply();
+        assertEquals(t, state.trainConfigProperty().get().transfer());
+        assertFalse(m.dirtyProperty().get());
+        m.warmupEpochsProperty().set("3");
+        assertTrue(m.dirtyProperty().get(), "a transfer edit is an unapplied change");
+
+        m.warmupEpochsProperty().set("6");
+        assertNull(m.configProperty().get());
+        assertEquals(Field.WARMUP, m.errorFieldProperty().get());
+        m.warmupEpochsProperty().set("2");
+        m.unfreezeToProperty().set(null);
+        assertEquals(Field.UNFREEZE, m.errorFieldProperty().get());
+        m.warmupEpochsProperty().set("0");
+        m.fineTuneLrFactorProperty().set("2");
+        assertEquals(Field.FINE_TUNE_LR, m.errorFieldProperty().get());
+        m.fineTuneLrFactorProperty().set("0.1");
+
+        m.startFromProperty().set(ModelViewModel.StartFrom.FILE);
+        assertEquals(Field.WEIGHTS, m.errorFieldProperty().get());
+        m.weightsFileProperty().set(Path.of("model.h5"));
+        assertEquals(wb.model.InitWeights.file(Path.of("model.h5")), m.configProperty().get().transfer().weights());
+
+        m.startFromProperty().set(ModelViewModel.StartFrom.NONE);
+        assertNull(m.configProperty().get().transfer());
+    }
+
+    @Test
+    void freezeChoicesAndFrozenLayersComeFromThePreview() {
+        FakePreviewer previewer = new FakePreviewer();
+        ModelViewModel m = transferVm(previewer);
+        m.selectedModelProperty().set(ModelZoo.standard().get("vgg16"));
+        m.startFromProperty().set(ModelViewModel.StartFrom.IMAGENET);
+        background.discard("Building the layer table");
+        assertEquals(1, background.run("Building the transfer layer table"));
+        assertEquals(java.util.List.of("conv1", "conv2", "fc7", "head_dense", "head_out"), m.layerChoices());
+        assertEquals(java.util.List.of(true, true, true, false, false), m.layers().stream().map(LayerInfo::frozen).toList());
+        assertTrue(m.layersSummaryProperty().get().contains("new head on fc7"), m.layersSummaryProperty().get());
+
+        m.freezeToProperty().set("conv1");
+        m.epochsProperty().set("5");
+        m.unfreezeToProperty().set("conv2");
+        m.warmupEpochsProperty().set("1");
+        assertEquals("", m.errorProperty().get());
+        background.run("Building the transfer layer table");
+        assertEquals("conv1", previewer.calls.get(previewer.calls.size() - 1).freezeTo());
+        assertEquals(java.util.List.of(true, false, false, false, false), m.layers().stream().map(LayerInfo::frozen).toList());
+        assertEquals(java.util.List.of("conv1"), m.fineTuneFrozen());
+
+        m.selectedModelProperty().set(ModelZoo.standard().get("resnet50"));
+        assertNull(m.freezeToProperty().get(), "layer names belong to one architecture");
+        assertNull(m.unfreezeToProperty().get());
+        assertTrue(m.layerChoices().isEmpty());
+    }
 }

@@ -55,6 +55,11 @@ class TrainScreenUiTest extends ApplicationTest {
     @Test
     void trainsLivePausesStopsAndLoadsTheModel() throws Exception {
         interact(() -> model.viewModel().selectedModelProperty().set(ModelZoo.standard().get("shallownet")));
+        // Transfer learning: from scratch by default; ShallowNet has no ImageNet weights, so the options stay hidden.
+        assertEquals(wb.ui.model.ModelViewModel.StartFrom.NONE, ((javafx.scene.control.ComboBox<?>) lookup("#startFromField").query()).getValue());
+        assertFalse(model.viewModel().imagenetAvailableProperty().get());
+        assertFalse(lookup("#freezeToField").query().getParent().getParent().isVisible());
+        assertEquals(wb.ui.support.Fmt.NONE, lookup("#trainingPhase").queryAs(Label.class).getText());
         doubleClickOn("#epochsField").eraseText(6).write("10000");
         doubleClickOn("#batchSizeField").eraseText(4).write("8");
         interact(() -> Screenshots.save(stage.getScene(), "model"));

@@ -133,4 +133,35 @@ class TrainingRecorderTest {
         assertEquals(12, s.etaSeconds());
         assertEquals(3, s.queuedBatches());
     }
+
+    @Test
+    void phasesAreMarkedAtTheirFirstEpochAndNamedForTheCurrentEpoch() {
+        recorder.onStart(start(4, 2));
+        recorder.onPhase("head", 1);
+        assertEquals(List.of(new TrainingSnapshot.PhaseMark("head", 1)), published.get(published.size() - 1).phases());
+        for (int e = 1; e <= 4; e++) {
+            if (e == 3) {
+                recorder.onPhase("fine-tune", 3);
+                assertEquals("fine-tune", published.get(published.size() - 1).currentPhase().name(), "published at once");
+            }
+            for (int b = 1; b <= 2; b++) {
+                now += 1_000;
+                recorder.onBatch(batch(e, (e - 1) * 2L + b - 1, b, 2));
+            }
+            assertEquals(e < 3 ? "head" : "fine-tune", recorder.snapshot().currentPhase().name());
+            recorder.onEpoch(epoch(e, 4));
+        }
+        // A resumed run repeats the phase it resumes in: still one mark per phase.
+        recorder.onPhase("fine-tune", 3);
+        assertEquals(List.of(new TrainingSnapshot.PhaseMark("head", 1), new TrainingSnapshot.PhaseMark("fine-tune", 3)),
+                recorder.snapshot().phases());
+        assertEquals("fine-tune (from epoch 3)", TrainViewModel.phaseText(recorder.snapshot()));
+    }
+
+    @Test
+    void runsWithoutPhasesShowNoPhase() {
+        recorder.onStart(start(2, 2));
+        assertNull(recorder.snapshot().currentPhase());
+        assertEquals(wb.ui.support.Fmt.NONE, TrainViewModel.phaseText(recorder.snapshot()));
+    }
 }

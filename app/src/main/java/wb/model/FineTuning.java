@@ -407,11 +407,11 @@ public final class FineTuning {
     private static Set<String> ancestorsAndSelf(ComputationGraph net, String vertex) {
         ComputationGraphConfiguration conf = net.getConfiguration();
         Set<String> out = new LinkedHashSet<>();
-        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(vertex));
-        while (!todo.isEmpty()) {
-            String v = todo.pop();
+        java.util.ArrayDeque<String> toVisit = new java.util.ArrayDeque<>(List.of(vertex));
+        while (!toVisit.isEmpty()) {
+            String v = toVisit.pop();
             if (conf.getNetworkInputs().contains(v) || !out.add(v)) continue;
-            todo.addAll(conf.getVertexInputs().getOrDefault(v, List.of()));
+            toVisit.addAll(conf.getVertexInputs().getOrDefault(v, List.of()));
         }
         return out;
     }

@@ -14,8 +14,6 @@ import wb.dataset.VerificationReport;
 import wb.imaging.ResizePolicy;
 import wb.common.Cancellation;
 import wb.model.InitWeights;
-import wb.model.LrSchedule;
-import wb.model.Optimizer;
 import wb.train.RunEnd;
 import wb.train.TrainConfig;
 import wb.train.TransferConfig;
@@ -43,20 +41,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Run folder to create (or continue with --resume).")
     Path out;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize;
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Optimizer optimizer;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "Momentum for momentum/nesterov (default: ${DEFAULT-VALUE}).")
-    double momentum;
 
-    @Option(names = "--schedule", defaultValue = "cosine", description = "Learning-rate schedule: constant, step:EPOCHS:FACTOR, poly:POWER, linear, cosine, onecycle (warm-up then cosine) (default: ${DEFAULT-VALUE}).")
-    String schedule;
 
     @Option(names = "--l2", defaultValue = "0", description = "L2 weight decay on weights (default: ${DEFAULT-VALUE}).")
     double l2;
@@ -67,9 +55,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-norm", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Batch norm after convolutions, where the architecture allows it (default: ${DEFAULT-VALUE}).")
     boolean batchNorm;
-
-    @Option(names = "--patience", defaultValue = "0", description = "Early stopping: stop after N epochs without a lower validation loss; 0 = off (default: ${DEFAULT-VALUE}).")
-    int patience;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed for splits, shuffling, augmentation and initialisation (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -87,6 +72,11 @@ final class TrainCommand implements Callable<Integer> {
     boolean resume;
 
     @Mixin AugmentOptions augment;
+
+    @Mixin OptimizerOptions opt;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "Momentum for momentum/nesterov (default: ${DEFAULT-VALUE}).")
+    double momentum;
 
     // Transfer learning (the computer-vision book's two-phase recipe).
 
@@ -156,8 +146,8 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
         }
-        TrainConfig cfg = new TrainConfig(model, epochs, batchSize, optimizer, lr, momentum, LrSchedule.parse(schedule), l2, dropout,
-                batchNorm, patience, seed, augment.config("flip"), policy, size, validFraction, transfer);
+        TrainConfig cfg = new TrainConfig(model, epochs, opt.batchSize, opt.optimizer, opt.lr, momentum, opt.lrSchedule(), l2, dropout,
+                batchNorm, opt.patience, seed, augment.config("flip"), policy, size, validFraction, transfer);
         VerificationReport report = DatasetOptions.scanAndVerify(data, err, false);
 
         TrainingControl control = new TrainingControl();

@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import wb.common.Cancellation;
 import wb.model.HeadSpec;
-import wb.model.LrSchedule;
-import wb.model.Optimizer;
 import wb.train.HeadTraining;
 import wb.train.RunEnd;
 import wb.train.TrainingControl;
@@ -25,6 +24,8 @@ import wb.train.TrainingControl;
 final class TrainHeadCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
+
+    @Mixin OptimizerOptions opt;
 
     @Option(names = "--features", required = true, paramLabel = "FILE.h5", description = "Feature file; its train rows are the training set.")
     Path features;
@@ -42,17 +43,9 @@ final class TrainHeadCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "20", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize;
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Optimizer optimizer;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
 
-    @Option(names = "--schedule", defaultValue = "cosine", description = "Learning-rate schedule: constant, step:EPOCHS:FACTOR, poly:POWER, linear, cosine (default: ${DEFAULT-VALUE}).")
-    String schedule;
 
     @Option(names = "--l2", description = "L2 weight decay on the head's weights (default: 0, or 0.0001 with --logistic).")
     Double l2;
@@ -66,9 +59,6 @@ final class TrainHeadCommand implements Callable<Integer> {
     @Option(names = "--head-batch-norm", defaultValue = "false", description = "Batch norm in the hidden layer (default: ${DEFAULT-VALUE}).")
     boolean headBatchNorm;
 
-    @Option(names = "--patience", defaultValue = "0", description = "Early stopping: stop after N epochs without a lower validation loss; 0 = off (default: ${DEFAULT-VALUE}).")
-    int patience;
-
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the hold-out, shuffling and initialisation (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -79,7 +69,7 @@ final class TrainHeadCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HeadSpec head = logistic ? HeadSpec.logistic(l2 != null ? l2 : 1e-4) : new HeadSpec(headUnits, headDropout, headBatchNorm, l2 != null ? l2 : 0);
-        HeadTraining.Config cfg = new HeadTraining.Config(head, epochs, batchSize, optimizer, lr, LrSchedule.parse(schedule), patience, seed, validFraction);
+        HeadTraining.Config cfg = new HeadTraining.Config(head, epochs, opt.batchSize, opt.optimizer, opt.lr, opt.lrSchedule(), opt.patience, seed, validFraction);
         TrainingControl control = new TrainingControl();
         Thread hook = new Thread(control::stop, "stop-training");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -215,11 +215,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private Path find(String stem) {
-        for (String name : List.of(stem + ".gz", stem)) {
-            Path p = data.resolve(name);
-            if (Files.isRegularFile(p)) return p;
-        }
-        throw new wb.common.UserException("no " + stem + "[.gz] in " + data + " (apt-get install dataset-fashion-mnist)");
+        if (!Files.isDirectory(data)) throw new wb.common.UserException(data + " not found (apt-get install dataset-fashion-mnist)");
+        return IdxImporter.locate(data, stem);
     }
 
     private static long peakHeapMb() {

@@ -64,19 +64,11 @@ final class ImportCommand implements Runnable {
                 default -> List.of(classes.split(","));
             };
             ImportOptions o = options();
-            ImportResult r = IdxImporter.importIdx(find(dir, "train-images-idx3-ubyte"), find(dir, "train-labels-idx1-ubyte"),
-                    o.testLimit() == 0 ? null : find(dir, "t10k-images-idx3-ubyte"), o.testLimit() == 0 ? null : find(dir, "t10k-labels-idx1-ubyte"),
+            ImportResult r = IdxImporter.importIdx(IdxImporter.locate(dir, "train-images-idx3-ubyte"), IdxImporter.locate(dir, "train-labels-idx1-ubyte"),
+                    o.testLimit() == 0 ? null : IdxImporter.locate(dir, "t10k-images-idx3-ubyte"), o.testLimit() == 0 ? null : IdxImporter.locate(dir, "t10k-labels-idx1-ubyte"),
                     names, out, o, new ConsoleProgress(spec.commandLine().getErr()), Cancellation.NEVER);
             spec.commandLine().getOut().println("wrote " + r.out() + ": " + r.counts());
             return 0;
-        }
-
-        private static Path find(Path dir, String stem) {
-            for (String name : List.of(stem + ".gz", stem, stem.replace("-idx", ".idx") + ".gz", stem.replace("-idx", ".idx"))) {
-                Path p = dir.resolve(name);
-                if (java.nio.file.Files.isRegularFile(p)) return p;
-            }
-            throw new wb.common.UserException("no " + stem + "[.gz] in " + dir);
         }
     }
 

@@ -47,6 +47,19 @@ public final class IdxImporter {
         }
     }
 
+    /**
+     * The IDX file {@code stem} (e.g. "train-images-idx3-ubyte") in {@code dir}, gzipped or raw, with either the
+     * "-idx3" or the ".idx3" spelling; a {@link wb.common.UserException} naming the folder when it is missing.
+     */
+    public static Path locate(Path dir, String stem) {
+        String dotted = stem.replace("-idx", ".idx");
+        for (String name : List.of(stem + ".gz", stem, dotted + ".gz", dotted)) {
+            Path p = dir.resolve(name);
+            if (java.nio.file.Files.isRegularFile(p)) return p;
+        }
+        throw new wb.common.UserException("no " + stem + "[.gz] in " + dir);
+    }
+
     /** Reads an IDX3 unsigned-byte image file; throws {@link UserException} on a wrong magic or size. */
     public static IdxImages readImages(Path file) {
         ByteBuffer b = ByteBuffer.wrap(readAll(file));

@@ -20,7 +20,7 @@ fi
 mkdir -p "$out"
 # Through the launcher, so the tour's training runs with the same native settings and JVM flags as the app.
 xvfb-run -a -s "-screen 0 ${width}x${height}x24 -dpi 96" \
-  env WB_MAIN_CLASS=wb.ui.ScreenshotTour WB_JAVA_OPTS="-Dprism.lcdtext=false" \
+  env WB_MAIN_CLASS=wb.ui.ScreenshotTour WB_JAVA_OPTS="-Dprism.lcdtext=false ${WB_JAVA_OPTS:-}" \
   "$here/workbench" "$dataset" "$out" "$width" "$height"
 # Drop time stamps and other metadata, so unchanged screens give byte-identical files.
 for png in "$out"/*.png; do convert "$png" -strip "$png"; done

@@ -172,7 +172,7 @@ public final class ScreenshotTour {
 
             fx(() -> {
                 wb.train.TrainConfig c = state().trainConfigProperty().get();
-                state().trainConfigProperty().set(new wb.train.TrainConfig(c.modelId(), 4, c.batchSize(), c.optimizer(), c.learningRate(),
+                state().trainConfigProperty().set(new wb.train.TrainConfig(c.modelId(), Integer.getInteger("wb.tour.epochs", 4), c.batchSize(), c.optimizer(), c.learningRate(),
                         c.momentum(), c.schedule(), c.l2(), c.dropout(), c.batchNorm(), c.patience(), c.seed(), c.augment(), c.resize(),
                         c.inputSize(), c.validFraction()));
                 window.select(window.screens().indexOf(train));
@@ -180,11 +180,30 @@ public final class ScreenshotTour {
                 return null;
             });
             await("training to start", 60, () -> fx(() -> train.viewModel().runningProperty().get()));
+            // Responsiveness while training: the longest gap between two frames of the FX thread.
+            long[] frames = {0, 0, 0}; // last frame (ns), longest gap (ns), frame count
+            javafx.animation.AnimationTimer frameClock = new javafx.animation.AnimationTimer() {
+                @Override public void handle(long now) {
+                    if (frames[0] != 0) frames[1] = Math.max(frames[1], now - frames[0]);
+                    frames[0] = now;
+                    frames[2]++;
+                }
+            };
+            fx(() -> {
+                frameClock.start();
+                return null;
+            });
             await("two epochs", 300, () -> fx(() -> train.viewModel().snapshotProperty().get() != null
                     && train.viewModel().snapshotProperty().get().epochs().size() >= 2));
             settle(500);
             shoot(window, out.resolve("train-running.png"));
-            await("training to finish", 600, () -> fx(() -> !train.viewModel().runningProperty().get()));
+            await("training to finish", 900, () -> fx(() -> !train.viewModel().runningProperty().get()));
+            fx(() -> {
+                frameClock.stop();
+                return null;
+            });
+            System.out.printf(java.util.Locale.ROOT, "FX thread during training: %d frames, longest gap between frames %.1f ms%n",
+                    frames[2], frames[1] / 1e6);
             settle(1500);
             shoot(window, out.resolve("train.png"));
 

@@ -193,21 +193,9 @@ final class DataDialogs {
         TextField folder(String label, Path suggested, Window owner, String hint) {
             TextField f = new TextField(suggested.toString());
             f.setPromptText(hint);
-            Button choose = new Button("Choose…");
-            choose.setOnAction(e -> {
-                DirectoryChooser c = new DirectoryChooser();
-                c.setTitle(label);
-                Path parent = parentOf(f.getText());
-                if (parent != null) c.setInitialDirectory(parent.toFile());
-                File dir = c.showDialog(owner);
-                if (dir == null) return;
-                Path p = dir.toPath();
-                // A chosen non-empty folder is taken as the place to put the suggested folder in.
-                f.setText(isNewOrEmpty(p.toString()) ? p.toString() : DataViewModel.unused(p.resolve(suggested.getFileName())).toString());
-            });
-            HBox box = new HBox(8, f, choose);
-            HBox.setHgrow(f, Priority.ALWAYS);
-            row(label, box);
+            // A chosen non-empty folder is taken as the place to put the suggested folder in.
+            chooserRow(label, f, () -> chooseFolder(label, f, owner), p -> isNewOrEmpty(p.toString()) ? p
+                    : DataViewModel.unused(p.resolve(suggested.getFileName())));
             return f;
         }
 
@@ -215,37 +203,46 @@ final class DataDialogs {
         TextField outputFolder(String label, Window owner) {
             TextField f = new TextField();
             f.setPromptText("a new or empty folder");
-            Button choose = new Button("Choose…");
-            choose.setOnAction(e -> {
-                DirectoryChooser c = new DirectoryChooser();
-                c.setTitle(label);
-                Path parent = parentOf(f.getText());
-                if (parent != null) c.setInitialDirectory(parent.toFile());
-                File dir = c.showDialog(owner);
-                if (dir != null) f.setText(isNewOrEmpty(dir.getPath()) ? dir.getPath() : DataViewModel.unused(dir.toPath().resolve("images")).toString());
-            });
-            HBox box = new HBox(8, f, choose);
-            HBox.setHgrow(f, Priority.ALWAYS);
-            row(label, box);
+            chooserRow(label, f, () -> chooseFolder(label, f, owner), p -> isNewOrEmpty(p.toString()) ? p
+                    : DataViewModel.unused(p.resolve("images")));
             return f;
         }
 
         TextField file(String label, Window owner) {
             TextField f = new TextField();
             f.setPromptText("IDX file (.gz or raw)");
-            Button choose = new Button("Choose…");
-            choose.setOnAction(e -> {
+            chooserRow(label, f, () -> {
                 FileChooser c = new FileChooser();
                 c.setTitle(label);
                 Path parent = parentOf(f.getText());
                 if (parent != null) c.setInitialDirectory(parent.toFile());
                 File file = c.showOpenDialog(owner);
-                if (file != null) f.setText(file.getPath());
+                return file == null ? null : file.toPath();
+            }, p -> p);
+            return f;
+        }
+
+        /** A folder chooser that starts next to the field's current value; null when cancelled. */
+        private Path chooseFolder(String title, TextField f, Window owner) {
+            DirectoryChooser c = new DirectoryChooser();
+            c.setTitle(title);
+            Path parent = parentOf(f.getText());
+            if (parent != null) c.setInitialDirectory(parent.toFile());
+            File dir = c.showDialog(owner);
+            return dir == null ? null : dir.toPath();
+        }
+
+        /** A form row: the field, and a "Choose…" button whose choice (mapped) fills the field. */
+        private void chooserRow(String label, TextField f, java.util.function.Supplier<Path> chooser,
+                                java.util.function.UnaryOperator<Path> map) {
+            Button choose = new Button("Choose…");
+            choose.setOnAction(e -> {
+                Path chosen = chooser.get();
+                if (chosen != null) f.setText(map.apply(chosen).toString());
             });
             HBox box = new HBox(8, f, choose);
             HBox.setHgrow(f, Priority.ALWAYS);
             row(label, box);
-            return f;
         }
 
         /** A folder picker placed first in the form that fills in other fields from what it finds. */

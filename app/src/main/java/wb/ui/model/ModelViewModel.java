@@ -402,13 +402,9 @@ public final class ModelViewModel {
     }
 
     private static int parseInt(StringProperty p, Field f, String name, String example) throws FieldError {
-        String s = p.get() == null ? "" : p.get().strip().replace("_", "");
-        if (s.isEmpty()) throw new FieldError(f, name + " is required, e.g. " + example + ".");
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw new FieldError(f, name + " must be a whole number, e.g. " + example + ", not \"" + p.get().strip() + "\".");
-        }
+        long v = parseLong(p, f, name, example);
+        if (v != (int) v) throw new FieldError(f, name + " is too large, e.g. " + example + ".");
+        return (int) v;
     }
 
     private static long parseLong(StringProperty p, Field f, String name, String example) throws FieldError {

@@ -22,6 +22,7 @@ import wb.model.ModelBundle;
 import wb.model.ModelCard;
 import wb.model.ModelZoo;
 import wb.train.MetricsCsvWriter;
+import wb.train.PhasesCsvWriter;
 
 /** Names new run folders and reads existing ones (card, config and metrics) for the run history. */
 public final class RunHistory {
@@ -88,7 +89,15 @@ public final class RunHistory {
         if (!Files.isRegularFile(metrics)) {
             throw new UserException("the run " + run.name() + " has no metrics.csv: it stopped before its first epoch finished");
         }
-        return new RunCurves(run, MetricsCsvWriter.read(metrics));
+        List<TrainingSnapshot.PhaseMark> phases = new ArrayList<>();
+        try {
+            for (PhasesCsvWriter.Mark m : PhasesCsvWriter.read(run.dir().resolve("phases.csv"))) {
+                phases.add(new TrainingSnapshot.PhaseMark(m.name(), m.firstEpoch()));
+            }
+        } catch (IOException | RuntimeException e) {
+            phases.clear(); // a damaged phases.csv costs the mark, not the curves
+        }
+        return new RunCurves(run, MetricsCsvWriter.read(metrics), phases);
     }
 
     private static String modelIdFromConfig(Path config) {

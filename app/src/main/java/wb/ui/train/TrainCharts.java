@@ -120,6 +120,7 @@ final class TrainCharts {
                 liveRun = null;
                 clearPrimary();
                 appendEpochs(shown.epochs(), 0);
+                markPhase(shown.phases());
             }
         } else {
             staticRun = null;
@@ -134,9 +135,9 @@ final class TrainCharts {
                 }
                 if (live.epochs().size() > epochsShown) {
                     appendEpochs(live.epochs(), epochsShown);
-                    markPhase(live);
+                    markPhase(live.phases());
                 } else if (markedPhase == null) {
-                    markPhase(live);
+                    markPhase(live.phases());
                 }
                 if (live.pointGeneration() != pointGeneration) {
                     // The recorder thinned the curve: redraw it once from the new, halved list.
@@ -157,9 +158,9 @@ final class TrainCharts {
      * Draws the start of the last phase that does not begin the run as a dashed vertical line between its first epoch
      * and the one before, spanning the plotted values; drawn once that epoch boundary is on the chart.
      */
-    private void markPhase(TrainingSnapshot live) {
+    private void markPhase(List<TrainingSnapshot.PhaseMark> phases) {
         TrainingSnapshot.PhaseMark mark = null;
-        for (TrainingSnapshot.PhaseMark p : live.phases()) {
+        for (TrainingSnapshot.PhaseMark p : phases) {
             if (p.firstEpoch() > 1 && p.firstEpoch() - 1 <= lastEpoch) mark = p;
         }
         removePhaseMark();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import wb.train.EpochMetrics;
 import wb.train.MetricsCsvWriter;
+import wb.train.PhasesCsvWriter;
 import wb.train.RunStart;
 
 class RunHistoryTest {
@@ -50,7 +51,24 @@ class RunHistoryTest {
         RunCurves curves = RunHistory.curves(r);
         assertEquals(3, curves.epochs().size());
         assertEquals(0.75, curves.epochs().get(2).validAccuracy(), 1e-6);
+        assertTrue(curves.phases().isEmpty(), "a single-phase run has no phases.csv");
         assertTrue(RunHistory.scan(runs.resolve("absent")).isEmpty());
+    }
+
+    @Test
+    void aReopenedFineTuningRunKeepsItsPhases() throws Exception {
+        Path dir = run("2026-11-21_10-30-00_minivggnet", 4);
+        PhasesCsvWriter w = new PhasesCsvWriter(dir.resolve("phases.csv"));
+        w.onStart(new RunStart("minivggnet", 10, 4, 1, 5, 40, 8, "CpuBackend", "none"));
+        w.onPhase("head", 1);
+        w.onPhase("fine-tune", 3);
+        RunCurves curves = RunHistory.curves(RunHistory.read(dir));
+        assertEquals(List.of(new TrainingSnapshot.PhaseMark("head", 1), new TrainingSnapshot.PhaseMark("fine-tune", 3)), curves.phases());
+
+        Files.writeString(dir.resolve("phases.csv"), "first_epoch,phase\nthree,fine-tune\n");
+        RunCurves damaged = RunHistory.curves(RunHistory.read(dir));
+        assertEquals(4, damaged.epochs().size(), "a damaged phases.csv costs the mark, not the curves");
+        assertTrue(damaged.phases().isEmpty());
     }
 
     private Path run(String name, int epochs) throws Exception {

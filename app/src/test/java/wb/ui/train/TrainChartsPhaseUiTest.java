@@ -51,4 +51,14 @@ class TrainChartsPhaseUiTest extends ApplicationTest {
             assertEquals(List.of(2.5, 2.5), mark.getData().stream().map(d -> d.getXValue().doubleValue()).toList());
         }
     }
+
+    @Test
+    void aReopenedRunIsMarkedFromItsPhases() {
+        var run = new RunRecord("r", Path.of("runs", "r"), "minivggnet", "MiniVGGNet", java.time.Instant.EPOCH, "COMPLETED", "done",
+                4, 4, 0.9, 0.3, true, true);
+        var curves = new RunCurves(run, snapshot(4, List.of()).epochs(),
+                List.of(new TrainingSnapshot.PhaseMark("head", 1), new TrainingSnapshot.PhaseMark("fine-tune", 3)));
+        interact(() -> charts.render(null, curves, null));
+        assertEquals(List.of("train", "valid", "fine-tune from epoch 3"), seriesNames(charts.charts().get("accuracy")));
+    }
 }

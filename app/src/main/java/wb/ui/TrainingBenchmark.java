@@ -1,0 +1,217 @@
+package wb.ui;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import wb.train.EpochMetrics;
+import wb.train.TrainConfig;
+import wb.ui.train.TrainScreen;
+import wb.ui.train.TrainingSnapshot;
+
+/**
+ * Measures training in the real window: opens a dataset, trains the default recipe for N epochs from the Train
+ * screen with the live charts on screen, and prints one JSON line with the images/s of every epoch (the same
+ * figures the CLI's metrics.csv holds, so the two can be compared run for run), the CPU time of the FX threads
+ * and of the whole process, and the FX thread's worst stall (the longest wait of a task posted every 20 ms;
+ * unlike an animation timer this does not force extra frames).
+ * <p>
+ * Usage (bench/gui_vs_cli.sh): {@code xvfb-run -a env WB_MAIN_CLASS=wb.ui.TrainingBenchmark ./workbench DATASET EPOCHS}
+ */
+public final class TrainingBenchmark {
+
+    private TrainingBenchmark() { }
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("usage: TrainingBenchmark DATASET_FOLDER [EPOCHS]");
+            System.exit(2);
+        }
+        Application.launch(BenchApp.class, args);
+    }
+
+    /** The workbench with a stopwatch on the Train screen. */
+    public static final class BenchApp extends WorkbenchApp {
+        @Override public void start(Stage stage) {
+            List<String> args = getParameters().getUnnamed();
+            Path dataset = Path.of(args.get(0)).toAbsolutePath();
+            int epochs = args.size() > 1 ? Integer.parseInt(args.get(1)) : 4;
+            Path runs;
+            try {
+                runs = Files.createTempDirectory("wb-bench-runs");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            MainWindow window = assemble(stage, new AppState(runs), new UiPreferences(new MemoryPreferences()), p -> { });
+            window.show();
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            TrainScreen train = window.screens().stream().filter(TrainScreen.class::isInstance).map(TrainScreen.class::cast)
+                    .findFirst().orElseThrow();
+            Thread t = new Thread(() -> {
+                int status = 0;
+                try {
+                    fx(() -> {
+                        opener().open(dataset);
+                        return null;
+                    });
+                    await(() -> fx(() -> state().verification() != null));
+                    fx(() -> {
+                        TrainConfig c = state().trainConfigProperty().get();
+                        state().trainConfigProperty().set(new TrainConfig(c.modelId(), epochs, c.batchSize(), c.optimizer(), c.learningRate(),
+                                c.momentum(), c.schedule(), c.l2(), c.dropout(), c.batchNorm(), c.patience(), c.seed(), c.augment(), c.resize(),
+                                c.inputSize(), c.validFraction()));
+                        window.select(window.screens().indexOf(train));
+                        train.viewModel().start();
+                        return null;
+                    });
+                    await(() -> fx(() -> train.viewModel().runningProperty().get()));
+                    ThreadCpu cpu = new ThreadCpu();
+                    long cpu0 = processCpuNanos();
+                    long wall0 = System.nanoTime();
+                    AtomicLong worstStall = new AtomicLong();
+                    Thread probe = stallProbe(worstStall);
+                    while (fx(() -> train.viewModel().runningProperty().get())) {
+                        cpu.sample();
+                        Thread.sleep(500);
+                    }
+                    probe.interrupt();
+                    cpu.sample();
+                    double wall = (System.nanoTime() - wall0) / 1e9;
+                    double processCpu = (processCpuNanos() - cpu0) / 1e9;
+                    TrainingSnapshot s = fx(() -> train.viewModel().snapshotProperty().get());
+                    StringBuilder rates = new StringBuilder();
+                    for (EpochMetrics e : s.epochs()) {
+                        if (rates.length() > 0) rates.append(',');
+                        rates.append(String.format(Locale.ROOT, "%.1f", e.imagesPerSecond()));
+                    }
+                    System.out.printf(Locale.ROOT, "{\"front_end\":\"gui\",\"run\":\"%s\",\"epochs\":%d,\"images_per_s\":[%s],"
+                                    + "\"wall_s\":%.1f,\"process_cpu_s\":%.1f,\"fx_thread_cpu_s\":%.2f,\"renderer_cpu_s\":%.2f,"
+                                    + "\"worst_fx_stall_ms\":%.1f,\"threads_cpu_s\":%s}%n",
+                            s.runDir(), s.epochs().size(), rates, wall, processCpu, cpu.seconds("JavaFX Application Thread"),
+                            cpu.seconds("QuantumRenderer-0"), worstStall.get() / 1e6, cpu.json());
+                } catch (Throwable e) {
+                    e.printStackTrace();
+                    status = 1;
+                }
+                int exit = status;
+                Platform.runLater(Platform::exit);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+                System.exit(exit);
+            }, "training-benchmark");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Posts a task to the FX thread every 20 ms and keeps the longest time one waited to run. */
+    private static Thread stallProbe(AtomicLong worst) {
+        Thread p = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long posted = System.nanoTime();
+                CompletableFuture<Void> ran = new CompletableFuture<>();
+                Platform.runLater(() -> {
+                    worst.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                    ran.complete(null);
+                });
+                try {
+                    ran.get(10, TimeUnit.SECONDS);
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    worst.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                }
+            }
+        }, "fx-stall-probe");
+        p.setDaemon(true);
+        p.start();
+        return p;
+    }
+
+    /** CPU time per Java thread name during the run (threads that end keep their last reading). */
+    private static final class ThreadCpu {
+        private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        private final Map<Long, Long> start = new HashMap<>();
+        private final Map<Long, Long> last = new HashMap<>();
+        private final Map<Long, String> names = new HashMap<>();
+
+        void sample() {
+            for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+                if (info == null) continue;
+                long cpu = mx.getThreadCpuTime(info.getThreadId());
+                if (cpu < 0) continue;
+                start.putIfAbsent(info.getThreadId(), cpu);
+                last.put(info.getThreadId(), cpu);
+                names.put(info.getThreadId(), info.getThreadName());
+            }
+        }
+
+        double seconds(String name) {
+            long sum = 0;
+            for (Map.Entry<Long, String> e : names.entrySet()) {
+                if (e.getValue().equals(name)) sum += last.get(e.getKey()) - start.get(e.getKey());
+            }
+            return sum / 1e9;
+        }
+
+        /** Threads that used at least 0.05 s, by name. */
+        String json() {
+            Map<String, Long> byName = new TreeMap<>();
+            for (Map.Entry<Long, String> e : names.entrySet()) {
+                byName.merge(e.getValue(), last.get(e.getKey()) - start.get(e.getKey()), Long::sum);
+            }
+            StringBuilder sb = new StringBuilder("{");
+            for (Map.Entry<String, Long> e : byName.entrySet()) {
+                if (e.getValue() < 50_000_000L) continue;
+                if (sb.length() > 1) sb.append(',');
+                sb.append('"').append(e.getKey().replace("\"", "'")).append("\":").append(String.format(Locale.ROOT, "%.2f", e.getValue() / 1e9));
+            }
+            return sb.append('}').toString();
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void await(BooleanSupplier c) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("timed out");
+            Thread.sleep(20);
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.join();
+    }
+}

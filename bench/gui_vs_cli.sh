@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Training throughput in the GUI vs the CLI on the same run, alternating (CLI GUI CLI GUI ...).
+#   bench/gui_vs_cli.sh [ROUNDS] [EPOCHS] [DATASET]     defaults: 2 rounds, 8 epochs, sample-datasets/fashion-mini
+# The GUI side is the real window under Xvfb (wb.ui.TrainingBenchmark: Train screen, live charts on screen).
+# Images/s are each run's per-epoch figures (metrics.csv / the GUI's epoch metrics), epoch 1 left out
+# (it fills the decoded-image cache). Prints one JSON line per run and the ratio of the means.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rounds="${1:-2}"
+epochs="${2:-8}"
+dataset="$(cd "${3:-$here/sample-datasets/fashion-mini}" && pwd)"
+command -v xvfb-run >/dev/null || { echo "gui_vs_cli: needs xvfb-run (apt-get install xvfb)" >&2; exit 2; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$here/workbench" models >/dev/null   # build once, outside the timings
+
+mean_after_first() { # numbers on stdin, one per line -> mean of all but the first
+  awk 'NR>1 {s+=$1; n++} END {if (n) printf "%.1f", s/n; else print "nan"}'
+}
+cli_all=(); gui_all=()
+for r in $(seq 1 "$rounds"); do
+  out="$work/cli-$r"
+  "$here/workbench" train --data "$dataset" --epochs "$epochs" --out "$out" >"$work/cli-$r.log" 2>&1
+  cli_rates=$(tail -n +2 "$out/metrics.csv" | awk -F, '{print $8}')
+  cli=$(echo "$cli_rates" | mean_after_first)
+  echo "{\"front_end\":\"cli\",\"round\":$r,\"images_per_s\":[$(echo "$cli_rates" | paste -sd,)],\"mean_epochs_2_on\":$cli}"
+  line=$(xvfb-run -a -s "-screen 0 1400x900x24" env WB_MAIN_CLASS=wb.ui.TrainingBenchmark \
+           "$here/workbench" "$dataset" "$epochs" 2>"$work/gui-$r.log" | grep '^{"front_end":"gui"' || true)
+  [ -n "$line" ] || { echo "gui_vs_cli: the GUI run failed:" >&2; tail -20 "$work/gui-$r.log" >&2; exit 1; }
+  gui=$(echo "$line" | sed 's/.*"images_per_s":\[\([^]]*\)\].*/\1/' | tr , '\n' | mean_after_first)
+  echo "${line%\}},\"round\":$r,\"mean_epochs_2_on\":$gui}"
+  cli_all+=("$cli"); gui_all+=("$gui")
+done
+cli_mean=$(printf '%s\n' "${cli_all[@]}" | awk '{s+=$1} END {printf "%.1f", s/NR}')
+gui_mean=$(printf '%s\n' "${gui_all[@]}" | awk '{s+=$1} END {printf "%.1f", s/NR}')
+echo "CLI images/s (mean of rounds): $cli_mean"
+echo "GUI images/s (mean of rounds): $gui_mean"
+awk -v g="$gui_mean" -v c="$cli_mean" 'BEGIN {printf "GUI/CLI ratio: %.3f\n", g/c}'

@@ -49,6 +49,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--l2", defaultValue = "0", description = "L2 weight decay on weights (default: ${DEFAULT-VALUE}).")
     double l2;
 
+    @Option(names = "--label-smoothing", defaultValue = "0", paramLabel = "E",
+            description = "Label smoothing: train towards 1-E+E/K for the true class and E/K for the others, e.g. 0.1; 0 = one-hot targets (default: ${DEFAULT-VALUE}).")
+    double labelSmoothing;
+
     @Option(names = "--dropout", description = "Dropout probability of the classifier head (default: the architecture's).")
     Double dropout;
 
@@ -147,7 +151,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         TrainConfig cfg = new TrainConfig(model, epochs, opt.batchSize, opt.optimizer, opt.lr, momentum, opt.lrSchedule(), l2, dropout,
-                batchNorm, opt.patience, seed, augment.config("flip"), policy, size, validFraction, transfer);
+                batchNorm, opt.patience, seed, augment.config("flip"), policy, size, validFraction, transfer, labelSmoothing);
         VerificationReport report = DatasetOptions.scanAndVerify(data, err, false);
 
         TrainingControl control = new TrainingControl();

@@ -80,6 +80,8 @@ public final class BatchLoader implements AutoCloseable {
     private final int batchSize;
     private final int classes;
     private final boolean augment;
+    private final float offTarget;
+    private final float onTarget;
     private final long seed;
     private final int batches;
     private final BlockingQueue<Slot> free;
@@ -102,6 +104,18 @@ public final class BatchLoader implements AutoCloseable {
      */
     public BatchLoader(TensorSource source, int[] order, int batchSize, boolean dropLast, int classes,
                        boolean augment, long seed, int threads, int depth) {
+        this(source, order, batchSize, dropLast, classes, augment, seed, threads, depth, 0);
+    }
+
+    /**
+     * As above, with label smoothing {@code smoothing} in [0, 1): targets are {@code 1 - e + e/K} for the true class
+     * and {@code e/K} for the others; an unlabelled example keeps an all-zero row.
+     */
+    public BatchLoader(TensorSource source, int[] order, int batchSize, boolean dropLast, int classes,
+                       boolean augment, long seed, int threads, int depth, double smoothing) {
+        if (!(smoothing >= 0 && smoothing < 1)) throw new IllegalArgumentException("label smoothing must be in [0, 1)");
+        this.offTarget = classes > 0 ? (float) (smoothing / classes) : 0f;
+        this.onTarget = (float) (1 - smoothing) + offTarget;
         this.source = source;
         this.order = order;
         this.batchSize = batchSize;
@@ -170,7 +184,10 @@ public final class BatchLoader implements AutoCloseable {
             source.load(item, s.x, j * ex, augment, rng);
             if (classes > 0) {
                 int label = source.label(item);
-                if (label >= 0) s.y[j * classes + label] = 1f;
+                if (label >= 0) {
+                    if (offTarget > 0) java.util.Arrays.fill(s.y, j * classes, (j + 1) * classes, offTarget);
+                    s.y[j * classes + label] = onTarget;
+                }
             }
         }
         s.count = n;

@@ -13,11 +13,22 @@ import wb.model.Optimizer;
  * @param inputSize square input side; null uses the architecture's default
  * @param validFraction held out from train when the dataset has no validation split
  * @param transfer  start from pretrained weights with a new head and frozen layers; null trains from scratch
+ * @param labelSmoothing training targets are {@code 1 - e + e/K} for the true class and {@code e/K} for the others
+ *                  (Szegedy et al. 2016; fastai's LabelSmoothingCrossEntropy); 0 = one-hot
  */
 public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer optimizer, double learningRate,
                           double momentum, LrSchedule schedule, double l2, Double dropout, boolean batchNorm,
                           int patience, long seed, AugmentConfig augment, ResizePolicy resize, Integer inputSize,
-                          double validFraction, TransferConfig transfer) {
+                          double validFraction, TransferConfig transfer, double labelSmoothing) {
+
+    /** Settings without label smoothing. */
+    public TrainConfig(String modelId, int epochs, int batchSize, Optimizer optimizer, double learningRate,
+                       double momentum, LrSchedule schedule, double l2, Double dropout, boolean batchNorm,
+                       int patience, long seed, AugmentConfig augment, ResizePolicy resize, Integer inputSize,
+                       double validFraction, TransferConfig transfer) {
+        this(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm, patience, seed,
+                augment, resize, inputSize, validFraction, transfer, 0);
+    }
 
     /** A run from scratch (no transfer learning): the constructor the settings had before transfer learning. */
     public TrainConfig(String modelId, int epochs, int batchSize, Optimizer optimizer, double learningRate,
@@ -44,13 +55,38 @@ public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer o
         if (resize == null) resize = ResizePolicy.SQUASH;
         if (schedule == null) schedule = LrSchedule.constant();
         if (optimizer == null) optimizer = Optimizer.ADAM;
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new IllegalArgumentException("label smoothing must be in [0, 1), e.g. 0.1");
         if (transfer != null) transfer.phases(epochs); // checks that warm-up leaves epochs for fine-tuning
     }
 
     /** The same settings with transfer learning (null: from scratch). */
     public TrainConfig withTransfer(TransferConfig t) {
         return new TrainConfig(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
-                patience, seed, augment, resize, inputSize, validFraction, t);
+                patience, seed, augment, resize, inputSize, validFraction, t, labelSmoothing);
+    }
+
+    /** The same settings with another augmentation. */
+    public TrainConfig withAugment(AugmentConfig a) {
+        return new TrainConfig(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
+                patience, seed, a, resize, inputSize, validFraction, transfer, labelSmoothing);
+    }
+
+    /** The same settings for another number of epochs. */
+    public TrainConfig withEpochs(int n) {
+        return new TrainConfig(modelId, n, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
+                patience, seed, augment, resize, inputSize, validFraction, transfer, labelSmoothing);
+    }
+
+    /** The same settings with another resize policy and input size (null: the architecture's). */
+    public TrainConfig withResize(ResizePolicy policy, Integer size) {
+        return new TrainConfig(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
+                patience, seed, augment, policy, size, validFraction, transfer, labelSmoothing);
+    }
+
+    /** The same settings with label smoothing {@code e} (0 = one-hot targets). */
+    public TrainConfig withLabelSmoothing(double e) {
+        return new TrainConfig(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
+                patience, seed, augment, resize, inputSize, validFraction, transfer, e);
     }
 
     /**
@@ -81,6 +117,7 @@ public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer o
         m.put("resize", resize.name());
         m.put("inputSize", inputSize == null ? "default" : inputSize);
         m.put("validFraction", validFraction);
+        m.put("labelSmoothing", labelSmoothing);
         if (transfer != null) m.put("transfer", transfer.asMap());
         return m;
     }

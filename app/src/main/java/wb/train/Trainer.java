@@ -86,7 +86,7 @@ public final class Trainer {
                 int windowImages = 0;
                 double rate = 0;
                 try (BatchLoader loader = new BatchLoader(train, order, settings.batchSize(), true, numClasses, true,
-                        seeds.seedFor("augment") + epoch * 1_000_003L, settings.loaderThreads(), 4)) {
+                        seeds.seedFor("augment") + epoch * 1_000_003L, settings.loaderThreads(), 4, settings.labelSmoothing())) {
                     for (int b = 0; b < loader.batches(); b++) {
                         control.awaitRunnable();
                         if (control.stopRequested()) {

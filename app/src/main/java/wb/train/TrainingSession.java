@@ -196,7 +196,7 @@ public final class TrainingSession {
         };
 
         TrainerSettings settings = new TrainerSettings(cfg.epochs(), cfg.batchSize(), cfg.learningRate(), cfg.schedule(), cfg.patience(),
-                cfg.seed(), 2000, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+                cfg.seed(), 2000, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), cfg.labelSmoothing());
         List<TrainingObserver> sinks = new ArrayList<>(List.of(new MetricsCsvWriter(runDir.resolve("metrics.csv"))));
         if (tc != null) sinks.add(new PhasesCsvWriter(runDir.resolve("phases.csv")));
         sinks.add(observer);

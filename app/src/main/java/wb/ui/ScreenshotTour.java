@@ -172,9 +172,7 @@ public final class ScreenshotTour {
 
             fx(() -> {
                 wb.train.TrainConfig c = state().trainConfigProperty().get();
-                state().trainConfigProperty().set(new wb.train.TrainConfig(c.modelId(), Integer.getInteger("wb.tour.epochs", 4), c.batchSize(), c.optimizer(), c.learningRate(),
-                        c.momentum(), c.schedule(), c.l2(), c.dropout(), c.batchNorm(), c.patience(), c.seed(), c.augment(), c.resize(),
-                        c.inputSize(), c.validFraction()));
+                state().trainConfigProperty().set(c.withEpochs(Integer.getInteger("wb.tour.epochs", 4)));
                 window.select(window.screens().indexOf(train));
                 train.viewModel().start();
                 return null;

@@ -74,9 +74,7 @@ public final class TrainingBenchmark {
                     await(() -> fx(() -> state().verification() != null));
                     fx(() -> {
                         TrainConfig c = state().trainConfigProperty().get();
-                        state().trainConfigProperty().set(new TrainConfig(c.modelId(), epochs, c.batchSize(), c.optimizer(), c.learningRate(),
-                                c.momentum(), c.schedule(), c.l2(), c.dropout(), c.batchNorm(), c.patience(), c.seed(), c.augment(), c.resize(),
-                                c.inputSize(), c.validFraction()));
+                        state().trainConfigProperty().set(c.withEpochs(epochs));
                         window.select(window.screens().indexOf(train));
                         train.viewModel().start();
                         return null;

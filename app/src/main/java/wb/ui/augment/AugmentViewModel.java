@@ -427,9 +427,7 @@ public final class AugmentViewModel {
         if (tc == null) return;
         Integer size = modelDefaultSize.get() ? null : inputSize.get();
         if (tc.resize() == resizePolicy.get() && Objects.equals(tc.inputSize(), size)) return;
-        state.trainConfigProperty().set(new TrainConfig(tc.modelId(), tc.epochs(), tc.batchSize(), tc.optimizer(), tc.learningRate(),
-                tc.momentum(), tc.schedule(), tc.l2(), tc.dropout(), tc.batchNorm(), tc.patience(), tc.seed(), tc.augment(),
-                resizePolicy.get(), size, tc.validFraction()));
+        state.trainConfigProperty().set(tc.withResize(resizePolicy.get(), size));
     }
 
     private void trainConfigChanged(TrainConfig old, TrainConfig now) {

@@ -257,8 +257,10 @@ final class ModelView {
 
         field(grid, help, 0, r, "Validation fraction", text("validFractionField", vm.validFractionProperty(), Field.VALID_FRACTION),
                 fixed("Held out from the training images when the dataset has no valid/ folder, e.g. 0.2."));
-        field(grid, help, 1, r, "Seed", text("seedField", vm.seedProperty(), Field.SEED),
+        field(grid, help, 1, r++, "Seed", text("seedField", vm.seedProperty(), Field.SEED),
                 fixed("The same seed gives the same split, shuffle order, augmentation and initial weights."));
+        field(grid, help, 0, r, "Label smoothing", text("labelSmoothingField", vm.labelSmoothingProperty(), Field.LABEL_SMOOTHING),
+                fixed("Train towards 1 - e + e/K for the true class and e/K for the others (e.g. 0.1): less over-confident predictions. 0 = off."));
 
         Label error = Ui.message();
         error.setId("formError");

@@ -57,7 +57,7 @@ import wb.ui.support.Fmt;
 public final class ModelViewModel {
 
     /** Form fields, so that the View can mark the one a validation message is about. */
-    public enum Field { MODEL, EPOCHS, BATCH_SIZE, LEARNING_RATE, MOMENTUM, SCHEDULE, L2, DROPOUT, PATIENCE, SEED, INPUT_SIZE, VALID_FRACTION,
+    public enum Field { MODEL, EPOCHS, BATCH_SIZE, LEARNING_RATE, MOMENTUM, SCHEDULE, L2, DROPOUT, PATIENCE, SEED, INPUT_SIZE, VALID_FRACTION, LABEL_SMOOTHING,
         WEIGHTS, FREEZE, HEAD_UNITS, HEAD_DROPOUT, WARMUP, UNFREEZE, FINE_TUNE_LR }
 
     /** Where training starts: random initialisation, the architecture's ImageNet weights, or a weights file. */
@@ -118,6 +118,7 @@ public final class ModelViewModel {
     private final StringProperty stepFactor = new SimpleStringProperty(this, "stepFactor", "0.1");
     private final StringProperty polyPower = new SimpleStringProperty(this, "polyPower", "2");
     private final StringProperty l2 = new SimpleStringProperty(this, "l2", "");
+    private final StringProperty labelSmoothing = new SimpleStringProperty(this, "labelSmoothing", "");
     private final StringProperty dropout = new SimpleStringProperty(this, "dropout", "");
     private final BooleanProperty batchNorm = new SimpleBooleanProperty(this, "batchNorm", true);
     private final StringProperty patience = new SimpleStringProperty(this, "patience", "");
@@ -200,7 +201,7 @@ public final class ModelViewModel {
             if (!loading) revalidate();
         };
         for (var p : List.of(selectedModel, epochs, batchSize, optimizer, learningRate, momentum, scheduleKind, stepEpochs,
-                stepFactor, polyPower, l2, dropout, batchNorm, patience, seed, inputSize, resize, validFraction, startFrom, weightsFile,
+                stepFactor, polyPower, l2, labelSmoothing, dropout, batchNorm, patience, seed, inputSize, resize, validFraction, startFrom, weightsFile,
                 freezeTo, unfreezeTo, warmupEpochs, fineTuneLrFactor, headUnits, headDropout, headBatchNorm)) {
             p.addListener(revalidate);
         }
@@ -261,6 +262,7 @@ public final class ModelViewModel {
             }
             if (s.kind() == LrSchedule.Kind.POLY) polyPower.set(Fmt.plain(s.power()));
             l2.set(Fmt.plain(c.l2()));
+            labelSmoothing.set(Fmt.plain(c.labelSmoothing()));
             dropout.set(c.dropout() == null ? "" : Fmt.plain(c.dropout()));
             batchNorm.set(c.batchNorm());
             patience.set(Integer.toString(c.patience()));
@@ -320,10 +322,12 @@ public final class ModelViewModel {
         long sd = parseLong(seed, Field.SEED, "Seed", "42");
         Integer size = inputSize.get() == null || inputSize.get().isBlank() ? null : parseInt(inputSize, Field.INPUT_SIZE, "Input size", "32");
         double vf = parseDouble(validFraction, Field.VALID_FRACTION, "Validation fraction", "0.2");
+        double smoothing = labelSmoothing.get() == null || labelSmoothing.get().isBlank() ? 0
+                : parseDouble(labelSmoothing, Field.LABEL_SMOOTHING, "Label smoothing", "0.1");
         TrainConfig c;
         try {
             c = new TrainConfig(spec.id(), ep, batch, optimizer.get(), lr, mom, schedule, weightDecay, drop, batchNorm.get(), pat, sd,
-                    state.augmentProperty().get(), resize.get(), size, vf);
+                    state.augmentProperty().get(), resize.get(), size, vf, null, smoothing);
         } catch (IllegalArgumentException e) {
             throw new FieldError(fieldOf(e.getMessage()), sentence(e.getMessage()));
         }
@@ -442,6 +446,7 @@ public final class ModelViewModel {
         if (m.startsWith("patience")) return Field.PATIENCE;
         if (m.startsWith("input size")) return Field.INPUT_SIZE;
         if (m.startsWith("validation fraction")) return Field.VALID_FRACTION;
+        if (m.startsWith("label smoothing")) return Field.LABEL_SMOOTHING;
         if (m.contains("schedule")) return Field.SCHEDULE;
         return Field.MODEL;
     }
@@ -462,8 +467,7 @@ public final class ModelViewModel {
     }
 
     static TrainConfig withAugment(TrainConfig c, AugmentConfig a) {
-        return new TrainConfig(c.modelId(), c.epochs(), c.batchSize(), c.optimizer(), c.learningRate(), c.momentum(), c.schedule(),
-                c.l2(), c.dropout(), c.batchNorm(), c.patience(), c.seed(), a, c.resize(), c.inputSize(), c.validFraction(), c.transfer());
+        return c.withAugment(a);
     }
 
     private void updateDirty() {
@@ -694,6 +698,7 @@ public final class ModelViewModel {
     public StringProperty stepFactorProperty() { return stepFactor; }
     public StringProperty polyPowerProperty() { return polyPower; }
     public StringProperty l2Property() { return l2; }
+    public StringProperty labelSmoothingProperty() { return labelSmoothing; }
     public StringProperty dropoutProperty() { return dropout; }
     public BooleanProperty batchNormProperty() { return batchNorm; }
     public StringProperty patienceProperty() { return patience; }

@@ -394,8 +394,7 @@ public final class TrainViewModel {
         TrainConfig c = state.trainConfigProperty().get();
         AugmentConfig a = state.augmentProperty().get();
         if (a == null || Objects.equals(a, c.augment())) return c;
-        return new TrainConfig(c.modelId(), c.epochs(), c.batchSize(), c.optimizer(), c.learningRate(), c.momentum(), c.schedule(),
-                c.l2(), c.dropout(), c.batchNorm(), c.patience(), c.seed(), a, c.resize(), c.inputSize(), c.validFraction());
+        return c.withAugment(a);
     }
 
     /** "ShallowNet · 10 epochs · batch 64 · Adam, lr 0.001, cosine · augmentation on". */

@@ -93,6 +93,11 @@ class ModelViewModelTest {
         vm.validFractionProperty().set("0.95");
         assertEquals(Field.VALID_FRACTION, vm.errorFieldProperty().get());
         vm.validFractionProperty().set("0.2");
+        vm.labelSmoothingProperty().set("1");
+        assertEquals(Field.LABEL_SMOOTHING, vm.errorFieldProperty().get());
+        assertEquals("Label smoothing must be in [0, 1), e.g. 0.1.", vm.errorProperty().get());
+        vm.labelSmoothingProperty().set("0.1");
+        assertEquals(0.1, vm.configProperty().get().labelSmoothing());
         vm.scheduleKindProperty().set(LrSchedule.Kind.STEP);
         vm.stepFactorProperty().set("2");
         assertEquals(Field.SCHEDULE, vm.errorFieldProperty().get());

@@ -67,6 +67,21 @@ class TrainViewModelTest {
     }
 
     @Test
+    void theAugmentScreensSettingsDoNotDropTransferLearningOrLabelSmoothing() {
+        AppState state = UiFixtures.state(dataset, tmp.resolve("runs-t"));
+        TrainConfig applied = TrainConfig.defaults("lenet").withTransfer(wb.train.TransferConfig.defaults(wb.model.InitWeights.imagenet()))
+                .withLabelSmoothing(0.1);
+        state.trainConfigProperty().set(applied);
+        state.augmentProperty().set(AugmentConfig.light());
+        ScriptedRunner runner = new ScriptedRunner();
+        new TrainViewModel(state, runner, Background.inline(), clock).start();
+        TrainConfig used = runner.job.config();
+        assertEquals(AugmentConfig.light(), used.augment());
+        assertEquals(applied.transfer(), used.transfer(), "a fine-tuning run must not silently become a run from scratch");
+        assertEquals(0.1, used.labelSmoothing());
+    }
+
+    @Test
     void runsAreControlledAndDescribedFromSnapshots() {
         AppState state = UiFixtures.state(dataset, tmp.resolve("runs-b"));
         state.trainConfigProperty().set(TrainConfig.defaults("shallownet"));

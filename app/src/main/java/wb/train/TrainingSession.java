@@ -59,6 +59,39 @@ public final class TrainingSession {
      * Runs training. {@code dataset} should be the usable part of a verified dataset; {@code channels} the
      * channel count verification found (1 = all grey).
      */
+    /** The run's exact settings (machine-readable; config.json is the human-readable summary), for continuing it. */
+    public static final String SETTINGS_FILE = "settings.json";
+
+    /** The settings a run in {@code runDir} was started (or last continued) with. */
+    public static TrainConfig readSettings(Path runDir) {
+        Path file = runDir.resolve(SETTINGS_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("the run " + runDir.getFileName() + " has no " + SETTINGS_FILE + " (it was made by an older version or by train-head)");
+        }
+        try {
+            return ModelBundle.json().readValue(file.toFile(), TrainConfig.class);
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the run in {@code runDir} can be continued: it has a checkpoint and its settings, and trained fewer
+     * epochs than planned. Returns null when it can, else the reason in a sentence fragment.
+     */
+    public static String whyNotContinuable(Path runDir, int epochsDone) {
+        if (!Files.isRegularFile(runDir.resolve("checkpoint").resolve(ModelBundle.NETWORK_FILE))) return "it has no checkpoint";
+        if (!Files.isRegularFile(runDir.resolve(SETTINGS_FILE))) return "it has no " + SETTINGS_FILE;
+        TrainConfig cfg;
+        try {
+            cfg = readSettings(runDir);
+        } catch (UserException e) {
+            return e.getMessage();
+        }
+        if (epochsDone >= cfg.epochs()) return "it already trained all its " + cfg.epochs() + " epochs";
+        return null;
+    }
+
     public static Outcome run(Dataset dataset, int channels, TrainConfig cfg, Path runDir, boolean resume,
                               TrainingObserver observer, TrainingControl control, Progress progress) throws IOException {
         return run(dataset, channels, cfg, runDir, resume, observer, control, progress, Cancellation.NEVER);
@@ -173,6 +206,7 @@ public final class TrainingSession {
         config.put("dataset", dataset.root().toString());
         config.put("augmentation", augmentationMap(cfg));
         AtomicFiles.write(runDir.resolve("config.json"), out -> ModelBundle.json().writeValue(out, config));
+        AtomicFiles.write(runDir.resolve(SETTINGS_FILE), out -> ModelBundle.json().writeValue(out, cfg));
 
         long params = net.numParams();
         String cardId = modelId;

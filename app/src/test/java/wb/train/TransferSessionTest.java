@@ -79,6 +79,10 @@ class TransferSessionTest {
         assertEquals(1e-4, epochs.get(1).learningRate(), 1e-12, "fine-tune phase runs at 0.1x");
         assertEquals(List.of(new PhasesCsvWriter.Mark(1, "head"), new PhasesCsvWriter.Mark(2, "fine-tune")), PhasesCsvWriter.read(run.resolve("phases.csv")));
         assertEquals(3, MetricsCsvWriter.read(run.resolve("metrics.csv")).size(), "metrics.csv unchanged in format");
+        TrainConfig saved = TrainingSession.readSettings(run);
+        assertEquals(config(3, t), saved, "settings.json holds the exact settings, transfer and weights file included");
+        assertEquals("it already trained all its 3 epochs", TrainingSession.whyNotContinuable(run, 3));
+        assertNull(TrainingSession.whyNotContinuable(run, 2));
 
         ModelCard card = o.card();
         assertTrue(card.initialisedFrom().startsWith("file: " + weights.toAbsolutePath()), card.initialisedFrom());

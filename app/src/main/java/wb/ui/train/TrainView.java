@@ -233,6 +233,13 @@ final class TrainView {
                 () -> selected.size() != 1 || !selected.get(0).hasModel() || vm.runningProperty().get(), selected, vm.runningProperty()));
         use.setOnAction(e -> vm.useModel(runList.getSelectionModel().getSelectedItem()));
         use.setTooltip(Ui.tooltip("Make the selected run's saved model the current model for Results and Export."));
+        Button cont = new Button("Continue");
+        cont.setId("continueRunButton");
+        cont.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.size() != 1 || vm.whyNotContinuable(selected.get(0)) != null, selected, vm.runningProperty(), vm.runs()));
+        cont.setOnAction(e -> vm.continueRun(runList.getSelectionModel().getSelectedItem()));
+        cont.setTooltip(Ui.tooltip("Continue a stopped run from its last checkpoint (weights and optimizer state) with its own settings, "
+                + "on the open dataset, up to its planned epochs."));
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.refreshRuns());
 
@@ -252,7 +259,7 @@ final class TrainView {
         runList.setContextMenu(new ContextMenu(reveal, copy));
 
         HBox buttons1 = Ui.row(6, show, compare, live);
-        HBox buttons2 = Ui.row(6, use, Ui.spacer(), refresh);
+        HBox buttons2 = Ui.row(6, use, cont, Ui.spacer(), refresh);
         VBox box = new VBox(8, Ui.sectionTitle("Runs"),
                 Ui.hint("Double-click a run to show its curves; select two and Overlay to compare them."),
                 runList, buttons1, buttons2);

@@ -1,5 +1,6 @@
 package wb.ui.train;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import wb.train.Classifier;
 import wb.train.EpochMetrics;
 import wb.train.RunEnd;
 import wb.train.TrainConfig;
+import wb.train.TrainingSession;
 import wb.ui.AppState;
 import wb.ui.support.Background;
 import wb.ui.support.Errors;
@@ -118,23 +120,63 @@ public final class TrainViewModel {
         TrainConfig cfg = effectiveConfig();
         Path runs = state.runsFolderProperty().get();
         String name = RunHistory.newRunName(runs, cfg.modelId(), ZonedDateTime.now(clock));
-        Path dir = runs.resolve(name);
+        launch(new TrainingJob(name, runs.resolve(name), usable, report.channels(), cfg), "Preparing the run…");
+    }
 
+    /**
+     * Why {@code run} cannot be continued (a sentence), or null when it can: it must have a checkpoint and its settings,
+     * have trained fewer epochs than planned, and no other run may be going.
+     */
+    public String whyNotContinuable(RunRecord run) {
+        if (run == null) return "Select a stopped run.";
+        if (running.get()) return "A run is in progress.";
+        if (state.verification() == null) return "Open the run's dataset on the Data screen first.";
+        String why = TrainingSession.whyNotContinuable(run.dir(), run.epochs());
+        return why == null ? null : "This run cannot be continued: " + why + ".";
+    }
+
+    /**
+     * Continues a stopped run from its checkpoint (weights, optimizer state, schedule position) with the settings it was
+     * started with, on the open dataset, until its planned number of epochs; its earlier epochs stay on the charts.
+     */
+    public void continueRun(RunRecord run) {
+        String why = whyNotContinuable(run);
+        if (why != null) {
+            notice(NoticeKind.WARNING, why);
+            return;
+        }
+        VerificationReport report = state.verification();
+        TrainConfig cfg;
+        RunCurves before;
+        try {
+            DatasetDoctor.requireTrainable(report.usable());
+            cfg = TrainingSession.readSettings(run.dir());
+            before = RunHistory.curves(run);
+        } catch (UserException | IOException e) {
+            notice(NoticeKind.ERROR, Errors.message(e));
+            return;
+        }
+        launch(new TrainingJob(run.name(), run.dir(), report.usable(), report.channels(), cfg, true, before.epochs(), before.phases()),
+                "Continuing the run after epoch " + run.epochs() + "…");
+    }
+
+    private void launch(TrainingJob job, String preparing) {
+        TrainConfig cfg = job.config();
         epochsSeen = 0;
         bestEpoch = null;
         listedLive = false;
         shownRun.set(null);
-        liveRunDir.set(dir);
+        liveRunDir.set(job.runDir());
         running.set(true);
         paused.set(false);
         stopping.set(false);
         notice(NoticeKind.INFO, "");
-        TrainingSnapshot first = TrainingSnapshot.preparing(name, dir, "Preparing the run…");
+        TrainingSnapshot first = TrainingSnapshot.preparing(job.runName(), job.runDir(), preparing);
         snapshot.set(first);
         describe(first);
         updateCanStart();
-        state.statusProperty().set("Training " + modelName(cfg.modelId()) + "…");
-        runner.start(new TrainingJob(name, dir, usable, report.channels(), cfg), new TrainingRunner.Listener() {
+        state.statusProperty().set((job.resume() ? "Continuing " : "Training ") + modelName(cfg.modelId()) + "…");
+        runner.start(job, new TrainingRunner.Listener() {
             @Override public void onSnapshot(TrainingSnapshot s) { accept(s); }
             @Override public void onSucceeded(TrainingSnapshot last) { finished(last); }
             @Override public void onFailed(Throwable error) { failed(error); }

@@ -1,14 +1,30 @@
 package wb.ui.train;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import wb.dataset.Dataset;
+import wb.train.EpochMetrics;
 import wb.train.TrainConfig;
 
 /**
  * One training run to perform.
  *
- * @param dataset  the usable part of the verified dataset
- * @param channels the channel count verification found (1 = all grey)
+ * @param dataset        the usable part of the verified dataset
+ * @param channels       the channel count verification found (1 = all grey)
+ * @param resume         continue the run in {@code runDir} from its checkpoint
+ * @param previousEpochs the epochs a continued run already has (shown on the charts before the new ones)
+ * @param previousPhases its training phases so far (phases.csv)
  */
-public record TrainingJob(String runName, Path runDir, Dataset dataset, int channels, TrainConfig config) { }
+public record TrainingJob(String runName, Path runDir, Dataset dataset, int channels, TrainConfig config, boolean resume,
+                          List<EpochMetrics> previousEpochs, List<TrainingSnapshot.PhaseMark> previousPhases) {
+    public TrainingJob {
+        previousEpochs = List.copyOf(previousEpochs);
+        previousPhases = List.copyOf(previousPhases);
+    }
+
+    /** A new run. */
+    public TrainingJob(String runName, Path runDir, Dataset dataset, int channels, TrainConfig config) {
+        this(runName, runDir, dataset, channels, config, false, List.of(), List.of());
+    }
+}

@@ -119,6 +119,13 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
         return snapshot(notes, unreadableFiles);
     }
 
+    /** The epochs and phases a continued run already has, so its charts show the whole run; call before training starts. */
+    public synchronized void seed(List<EpochMetrics> previous, List<PhaseMark> previousPhases) {
+        if (!epochs.isEmpty() || start != null) throw new IllegalStateException("seed the recorder before the run starts");
+        epochs.addAll(previous);
+        phases.addAll(previousPhases);
+    }
+
     /** The current state as a snapshot (for tests and for a last publication). */
     public synchronized TrainingSnapshot snapshot() {
         return snapshot(List.of(), List.of());

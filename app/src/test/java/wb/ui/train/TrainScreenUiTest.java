@@ -92,6 +92,20 @@ class TrainScreenUiTest extends ApplicationTest {
         interact(() -> Screenshots.save(stage.getScene(), "train-stopped"));
         Button start = lookup("#startButton").queryButton();
         assertFalse(start.isDisabled());
+
+        // Continue the stopped run from its checkpoint: same folder, earlier epochs kept on the charts.
+        int epochsBefore = ((RunRecord) runs.getItems().get(0)).epochs();
+        interact(() -> runs.getSelectionModel().select(0));
+        Button cont = lookup("#continueRunButton").queryButton();
+        assertFalse(cont.isDisabled(), "a stopped run with a checkpoint can be continued");
+        clickOn(cont);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> points(loss) >= 2 * (epochsBefore + 1));
+        assertTrue(cont.isDisabled(), "no second run while one is going");
+        clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !start.isDisabled());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1
+                && ((RunRecord) runs.getItems().get(0)).epochs() > epochsBefore);
+        assertTrue(lookup("#trainNotice").queryAs(Label.class).getText().startsWith("Stopped after"));
     }
 
     private static int points(LineChart<?, ?> chart) {

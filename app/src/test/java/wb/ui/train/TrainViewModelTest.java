@@ -82,6 +82,40 @@ class TrainViewModelTest {
     }
 
     @Test
+    void aStoppedRunIsContinuedFromItsCheckpointWithItsOwnSettings() throws Exception {
+        Path runs = tmp.resolve("runs-c");
+        Path dir = runs.resolve("2026-11-21_10-30-00_shallownet");
+        java.nio.file.Files.createDirectories(dir.resolve("checkpoint"));
+        java.nio.file.Files.writeString(dir.resolve("checkpoint").resolve(wb.model.ModelBundle.NETWORK_FILE), "stand-in");
+        TrainConfig saved = TrainConfig.defaults("shallownet").withEpochs(3).withLabelSmoothing(0.05);
+        wb.model.ModelBundle.json().writeValue(dir.resolve(wb.train.TrainingSession.SETTINGS_FILE).toFile(), saved);
+        wb.train.MetricsCsvWriter w = new wb.train.MetricsCsvWriter(dir.resolve("metrics.csv"));
+        w.onStart(new RunStart("shallownet", 100, 3, 1, 10, 80, 4, "CpuBackend", "none"));
+        w.onEpoch(new EpochMetrics(1, 3, 0.9, 0.7, 0.8, 0.625, 1e-3, 3, 800, true));
+
+        AppState state = UiFixtures.state(dataset, runs);
+        state.trainConfigProperty().set(TrainConfig.defaults("lenet"));
+        ScriptedRunner runner = new ScriptedRunner();
+        TrainViewModel vm = new TrainViewModel(state, runner, Background.inline(), clock);
+        RunRecord run = RunHistory.read(dir);
+        assertNull(vm.whyNotContinuable(run));
+        vm.continueRun(run);
+        assertEquals(List.of("start"), runner.calls);
+        assertTrue(runner.job.resume());
+        assertEquals(dir, runner.job.runDir(), "the same run folder, not a new one");
+        assertEquals(saved, runner.job.config(), "the run's own settings, not the Model screen's");
+        assertEquals(1, runner.job.previousEpochs().size(), "epoch 1 stays on the charts");
+        assertEquals("A run is in progress.", vm.whyNotContinuable(run));
+
+        RunRecord finished = new RunRecord(run.name(), dir, "shallownet", "ShallowNet", run.started(), "COMPLETED", "done", 3, 3,
+                0.7, 0.5, true, true);
+        TrainViewModel idle = new TrainViewModel(state, new ScriptedRunner(), Background.inline(), clock);
+        assertEquals("This run cannot be continued: it already trained all its 3 epochs.", idle.whyNotContinuable(finished));
+        java.nio.file.Files.delete(dir.resolve("checkpoint").resolve(wb.model.ModelBundle.NETWORK_FILE));
+        assertEquals("This run cannot be continued: it has no checkpoint.", idle.whyNotContinuable(run));
+    }
+
+    @Test
     void runsAreControlledAndDescribedFromSnapshots() {
         AppState state = UiFixtures.state(dataset, tmp.resolve("runs-b"));
         state.trainConfigProperty().set(TrainConfig.defaults("shallownet"));

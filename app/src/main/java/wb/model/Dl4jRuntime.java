@@ -15,6 +15,12 @@ public final class Dl4jRuntime {
     static {
         if (System.getProperty(HELPERS) == null) System.setProperty(HELPERS, "false");
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        // libnd4j's own thread pool (element-wise ops, updaters), separate from oneDNN's OpenMP threads: for measurements.
+        Integer threads = Integer.getInteger("wb.nd4j.threads");
+        if (threads != null && threads > 0) {
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        }
     }
 
     private Dl4jRuntime() { }

@@ -81,6 +81,7 @@ public final class TrainingBenchmark {
                     });
                     await(() -> fx(() -> train.viewModel().runningProperty().get()));
                     ThreadCpu cpu = new ThreadCpu();
+                    Map<String, Long> native0 = nativeThreadTicks();
                     long cpu0 = processCpuNanos();
                     long wall0 = System.nanoTime();
                     AtomicLong worstStall = new AtomicLong();
@@ -92,6 +93,7 @@ public final class TrainingBenchmark {
                     probe.interrupt();
                     cpu.sample();
                     double wall = (System.nanoTime() - wall0) / 1e9;
+                    Map<String, Long> native1 = nativeThreadTicks();
                     double processCpu = (processCpuNanos() - cpu0) / 1e9;
                     TrainingSnapshot s = fx(() -> train.viewModel().snapshotProperty().get());
                     StringBuilder rates = new StringBuilder();
@@ -101,9 +103,9 @@ public final class TrainingBenchmark {
                     }
                     System.out.printf(Locale.ROOT, "{\"front_end\":\"gui\",\"run\":\"%s\",\"epochs\":%d,\"images_per_s\":[%s],"
                                     + "\"wall_s\":%.1f,\"process_cpu_s\":%.1f,\"fx_thread_cpu_s\":%.2f,\"renderer_cpu_s\":%.2f,"
-                                    + "\"worst_fx_stall_ms\":%.1f,\"threads_cpu_s\":%s}%n",
+                                    + "\"worst_fx_stall_ms\":%.1f,\"threads_cpu_s\":%s,\"os_threads_cpu_s\":%s}%n",
                             s.runDir(), s.epochs().size(), rates, wall, processCpu, cpu.seconds("JavaFX Application Thread"),
-                            cpu.seconds("QuantumRenderer-0"), worstStall.get() / 1e6, cpu.json());
+                            cpu.seconds("QuantumRenderer-0"), worstStall.get() / 1e6, cpu.json(), ticksJson(native0, native1));
                 } catch (Throwable e) {
                     e.printStackTrace();
                     status = 1;
@@ -187,6 +189,50 @@ public final class TrainingBenchmark {
             }
             return sb.append('}').toString();
         }
+    }
+
+    /**
+     * CPU clock ticks per OS thread name (/proc/self/task/N/stat, Linux), summed over threads of the same name: covers
+     * native threads the JVM does not know (OpenMP workers, a software GL rasteriser). Empty elsewhere.
+     */
+    private static Map<String, Long> nativeThreadTicks() {
+        Map<String, Long> out = new TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) return out;
+        try (var dirs = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) dirs::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(open + 1, close).replaceAll("[0-9]+$", "#");
+                    String[] f = stat.substring(close + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime (fields 14, 15)
+                    out.merge(name + "@" + t.getFileName(), ticks, Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** Seconds per thread name between two readings (threads that used at least 0.1 s), assuming 100 ticks a second. */
+    private static String ticksJson(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> byName = new TreeMap<>();
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            byName.merge(e.getKey().substring(0, e.getKey().indexOf('@')), d, Long::sum);
+        }
+        StringBuilder sb = new StringBuilder("{");
+        for (Map.Entry<String, Long> e : byName.entrySet()) {
+            if (e.getValue() < 10) continue;
+            if (sb.length() > 1) sb.append(',');
+            sb.append('"').append(e.getKey().replace("\"", "'")).append("\":").append(String.format(Locale.ROOT, "%.2f", e.getValue() / 100.0));
+        }
+        return sb.append('}').toString();
     }
 
     private static long processCpuNanos() {

@@ -15,11 +15,25 @@ public record ModelCard(int formatVersion, String modelId, String modelName, Lis
                         Map<String, Object> metrics, String datasetRoot, String datasetLayout,
                         String datasetFingerprint, Map<String, Integer> trainCounts, long seed, long parameters,
                         int epochsTrained, int bestEpoch, String initialisedFrom, Map<String, String> versions,
-                        String createdAt) {
+                        String createdAt, String channelOrder) {
 
     public static final int FORMAT_VERSION = 1;
 
+    /** A card for an RGB network (cards written before channelOrder existed read as RGB too). */
+    public ModelCard(int formatVersion, String modelId, String modelName, List<String> labels,
+                     int channels, int height, int width, String resizePolicy, float[] mean, float[] std,
+                     Map<String, Object> hyperparameters, Map<String, Object> augmentation,
+                     Map<String, Object> metrics, String datasetRoot, String datasetLayout,
+                     String datasetFingerprint, Map<String, Integer> trainCounts, long seed, long parameters,
+                     int epochsTrained, int bestEpoch, String initialisedFrom, Map<String, String> versions,
+                     String createdAt) {
+        this(formatVersion, modelId, modelName, labels, channels, height, width, resizePolicy, mean, std, hyperparameters, augmentation,
+                metrics, datasetRoot, datasetLayout, datasetFingerprint, trainCounts, seed, parameters, epochsTrained, bestEpoch,
+                initialisedFrom, versions, createdAt, Preprocessing.ChannelOrder.RGB.name());
+    }
+
     public ModelCard {
+        if (channelOrder == null) channelOrder = Preprocessing.ChannelOrder.RGB.name();
         labels = List.copyOf(labels);
         hyperparameters = Map.copyOf(hyperparameters);
         augmentation = Map.copyOf(augmentation);
@@ -31,7 +45,8 @@ public record ModelCard(int formatVersion, String modelId, String modelName, Lis
     public InputShape input() { return new InputShape(channels, height, width); }
 
     public Preprocessing preprocessing() {
-        return new Preprocessing(input(), wb.imaging.ResizePolicy.valueOf(resizePolicy), mean, std);
+        return new Preprocessing(input(), wb.imaging.ResizePolicy.valueOf(resizePolicy), mean, std,
+                Preprocessing.ChannelOrder.valueOf(channelOrder));
     }
 
     /** A copy with more metrics merged in (e.g. after an evaluation). */
@@ -40,7 +55,7 @@ public record ModelCard(int formatVersion, String modelId, String modelName, Lis
         m.putAll(more);
         return new ModelCard(formatVersion, modelId, modelName, labels, channels, height, width, resizePolicy, mean, std,
                 hyperparameters, augmentation, m, datasetRoot, datasetLayout, datasetFingerprint, trainCounts, seed,
-                parameters, epochsTrained, bestEpoch, initialisedFrom, versions, createdAt);
+                parameters, epochsTrained, bestEpoch, initialisedFrom, versions, createdAt, channelOrder);
     }
 
     /** The library and runtime versions to record in a new card. */

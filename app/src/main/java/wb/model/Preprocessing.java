@@ -10,10 +10,24 @@ import wb.imaging.ResizePolicy;
  * How a decoded image becomes the network's input: channel conversion, resize to the input size, scale to
  * [0,1], then per-channel standardisation with the mean and standard deviation measured on the training
  * split. Stored in every model card so prediction repeats exactly what training did.
+ *
+ * @param mean         per-channel mean on the [0,1] scale, in the network's channel order
+ * @param std          per-channel standard deviation on the [0,1] scale, in the network's channel order
+ * @param channelOrder the order of the colour planes the network takes: RGB (ours), or BGR for weights converted
+ *                     from Caffe/Keras that DL4J pairs with its (BGR) NativeImageLoader
  */
-public record Preprocessing(InputShape input, ResizePolicy resize, float[] mean, float[] std) {
+public record Preprocessing(InputShape input, ResizePolicy resize, float[] mean, float[] std, ChannelOrder channelOrder) {
+
+    /** Order of the colour planes in the input tensor. */
+    public enum ChannelOrder { RGB, BGR }
+
+    /** RGB input. */
+    public Preprocessing(InputShape input, ResizePolicy resize, float[] mean, float[] std) {
+        this(input, resize, mean, std, ChannelOrder.RGB);
+    }
 
     public Preprocessing {
+        if (channelOrder == null) channelOrder = ChannelOrder.RGB;
         if (mean.length != input.channels() || std.length != input.channels()) {
             throw new IllegalArgumentException("mean/std need one value per input channel (" + input.channels() + ")");
         }
@@ -44,6 +58,14 @@ public record Preprocessing(InputShape input, ResizePolicy resize, float[] mean,
     public void toTensor(Raster prepared, float[] dst, int offset) {
         ImageOps.toFloatChw(prepared, dst, offset);
         int plane = input.height() * input.width();
+        if (channelOrder == ChannelOrder.BGR && input.channels() == 3) {
+            // Swap the R and B planes in place: the tensor's plane 0 becomes blue.
+            for (int i = 0; i < plane; i++) {
+                float r = dst[offset + i];
+                dst[offset + i] = dst[offset + 2 * plane + i];
+                dst[offset + 2 * plane + i] = r;
+            }
+        }
         for (int c = 0; c < input.channels(); c++) {
             float m = mean[c];
             float inv = 1f / std[c];
@@ -82,12 +104,14 @@ public record Preprocessing(InputShape input, ResizePolicy resize, float[] mean,
 
     @Override public boolean equals(Object o) {
         return o instanceof Preprocessing p && p.input.equals(input) && p.resize == resize
-                && Arrays.equals(p.mean, mean) && Arrays.equals(p.std, std);
+                && Arrays.equals(p.mean, mean) && Arrays.equals(p.std, std) && p.channelOrder == channelOrder;
     }
 
-    @Override public int hashCode() { return input.hashCode() * 31 + Arrays.hashCode(mean) * 7 + Arrays.hashCode(std); }
+    @Override public int hashCode() {
+        return input.hashCode() * 31 + Arrays.hashCode(mean) * 7 + Arrays.hashCode(std) + channelOrder.hashCode();
+    }
 
     @Override public String toString() {
-        return "Preprocessing[" + input + ", " + resize + ", mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
+        return "Preprocessing[" + input + ", " + resize + ", " + channelOrder + ", mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
     }
 }

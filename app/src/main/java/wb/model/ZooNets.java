@@ -85,7 +85,8 @@ final class ZooNets {
 
     /**
      * The zoo's published ImageNet weights for {@code model}. VGG16, ResNet50 and SqueezeNet were converted from
-     * Keras/Caffe models trained on mean-subtracted 0..255 input (DL4J pairs them with VGG16ImagePreProcessor);
+     * Keras/Caffe models trained on BGR planes with the mean subtracted on 0..255 (DL4J pairs them with its BGR
+     * NativeImageLoader and VGG16ImagePreProcessor, which subtracts VGG_MEAN_OFFSET_BGR);
      * Darknet19 takes RGB scaled to [0,1] (its zoo Javadoc).
      */
     private static ImageNetWeights imagenet(String id, ZooModel<?> model, InputShape input, boolean meanSubtracted) {

@@ -55,7 +55,7 @@ record Backbone(ComputationGraph network, String modelId, String modelName, Prep
         InputShape input = input(spec, pre, size);
         Preprocessing p;
         if (pre.preprocessing() != null) {
-            p = new Preprocessing(input, resize, pre.preprocessing().mean(), pre.preprocessing().std());
+            p = new Preprocessing(input, resize, pre.preprocessing().mean(), pre.preprocessing().std(), pre.preprocessing().channelOrder());
         } else {
             float[][] stats = measure.apply(input);
             p = new Preprocessing(input, resize, stats[0], stats[1]);
@@ -76,7 +76,8 @@ record Backbone(ComputationGraph network, String modelId, String modelName, Prep
         } else {
             InitWeights w = src.equals("imagenet") ? InitWeights.imagenet() : InitWeights.file(Path.of(src.substring(src.indexOf(':') + 1)));
             int[] in = meta.inputShape();
-            Preprocessing p = new Preprocessing(new InputShape(in[0], in[1], in[2]), ResizePolicy.valueOf(meta.resize()), meta.mean(), meta.std());
+            Preprocessing p = new Preprocessing(new InputShape(in[0], in[1], in[2]), ResizePolicy.valueOf(meta.resize()), meta.mean(), meta.std(),
+                    Preprocessing.ChannelOrder.valueOf(meta.channelOrder()));
             b = fromWeights(meta.modelId(), w, null, p.resize(), in2 -> new float[][] {p.mean(), p.std()}, progress, cancel);
         }
         if (!b.weightsKey().equals(meta.weightsKey())) {
@@ -84,7 +85,8 @@ record Backbone(ComputationGraph network, String modelId, String modelName, Prep
                     + "); extract the features again");
         }
         int[] in = meta.inputShape();
-        Preprocessing p = new Preprocessing(new InputShape(in[0], in[1], in[2]), ResizePolicy.valueOf(meta.resize()), meta.mean(), meta.std());
+        Preprocessing p = new Preprocessing(new InputShape(in[0], in[1], in[2]), ResizePolicy.valueOf(meta.resize()), meta.mean(), meta.std(),
+                    Preprocessing.ChannelOrder.valueOf(meta.channelOrder()));
         return new Backbone(b.network(), b.modelId(), b.modelName(), p, b.origin(), b.weightsSource(), b.weightsKey());
     }
 

@@ -110,7 +110,7 @@ public final class FeatureExtraction {
         int[] inShape = pre.input().chw();
         FeatureMeta meta = new FeatureMeta(backbone.modelId(), layer, shape, backbone.origin(), backbone.weightsSource(), backbone.weightsKey(),
                 inShape, pre.resize().name(), pre.mean(), pre.std(), dataset.root().toAbsolutePath().toString(), fingerprint, key,
-                Instant.now().toString());
+                Instant.now().toString(), pre.channelOrder().name());
         progress.update("writing " + out.getFileName(), 0, -1);
         FeatureFile.write(out, new FeatureTable(keptF.toArray(new float[0][]), keptY.stream().mapToInt(Integer::intValue).toArray(), keptSplits,
                 dataset.classes(), keptPaths, meta));
@@ -141,7 +141,7 @@ public final class FeatureExtraction {
         if (!old.layer().equals(layer)) why.add("the layer changed (" + old.layer() + " -> " + layer + ")");
         int[] in = old.inputShape();
         Preprocessing was = new Preprocessing(new wb.model.InputShape(in[0], in[1], in[2]), wb.imaging.ResizePolicy.valueOf(old.resize()),
-                old.mean(), old.std());
+                old.mean(), old.std(), Preprocessing.ChannelOrder.valueOf(old.channelOrder()));
         if (!was.equals(pre)) why.add("the preprocessing changed");
         if (!old.datasetFingerprint().equals(fingerprint)) why.add("the images changed");
         if (why.isEmpty()) why.add("the file was made by another version of the feature cache");

@@ -179,7 +179,7 @@ public final class HeadTraining {
         ModelCard card = new ModelCard(ModelCard.FORMAT_VERSION, backbone.modelId(), backbone.modelName() + " + " + what, classes, in[0], in[1], in[2],
                 meta.resize(), meta.mean(), meta.std(), hyper, Map.of(), metrics, meta.datasetRoot(), "FEATURES", meta.datasetFingerprint(), counts,
                 cfg.seed(), full.numParams(), end.epochsCompleted(), bestMetrics[0].epoch(), meta.weights(), ModelCard.currentVersions(),
-                Instant.now().toString());
+                Instant.now().toString(), meta.channelOrder());
         ModelBundle.save(new TrainedModel(full, card), runDir, false);
         return new Outcome(end, runDir, card, notes);
     }

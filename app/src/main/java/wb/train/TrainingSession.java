@@ -215,7 +215,7 @@ public final class TrainingSession {
         CardFactory cards = (epochs, best, metrics) -> new ModelCard(ModelCard.FORMAT_VERSION, cardId, cardName, classes,
                 input.channels(), input.height(), input.width(), pre.resize().name(), pre.mean(), pre.std(), hyper,
                 augmentationMap(cfg), metrics, dataset.root().toString(), dataset.layout().name(), fingerprint, trainCounts,
-                cfg.seed(), params, epochs, best, cardOrigin, ModelCard.currentVersions(), Instant.now().toString());
+                cfg.seed(), params, epochs, best, cardOrigin, ModelCard.currentVersions(), Instant.now().toString(), pre.channelOrder().name());
 
         EpochHook hook = (n, m, st) -> {
             Map<String, Object> metrics = new LinkedHashMap<>();

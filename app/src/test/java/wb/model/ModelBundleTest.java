@@ -37,9 +37,28 @@ class ModelBundleTest {
         assertEquals(card.labels(), loaded.card().labels());
         assertEquals(card.preprocessing(), loaded.preprocessing());
         assertEquals("sha256:00", loaded.card().datasetFingerprint());
+        assertEquals("RGB", loaded.card().channelOrder());
         try (var s = Files.list(dir)) {
             assertEquals(List.of("card.json", "model.zip"), s.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary files left");
         }
+    }
+
+    @Test
+    void theChannelOrderTravelsWithTheCardAndOldCardsReadAsRgb(@TempDir Path dir) throws Exception {
+        ModelCard rgb = card(List.of("a", "b"));
+        ModelCard bgr = new ModelCard(rgb.formatVersion(), "vgg16", "VGG16", rgb.labels(), 3, 224, 224, "SQUASH", new float[] {0.4f, 0.45f, 0.48f},
+                new float[] {1 / 255f, 1 / 255f, 1 / 255f}, rgb.hyperparameters(), rgb.augmentation(), rgb.metrics(), rgb.datasetRoot(),
+                rgb.datasetLayout(), rgb.datasetFingerprint(), rgb.trainCounts(), 1, 10, 1, 1, "imagenet", rgb.versions(), rgb.createdAt(), "BGR");
+        ModelBundle.writeCard(bgr, dir);
+        ModelCard back = ModelBundle.readCard(dir);
+        assertEquals(Preprocessing.ChannelOrder.BGR, back.preprocessing().channelOrder());
+        assertEquals(bgr.preprocessing(), back.preprocessing());
+        assertEquals("BGR", back.withMetrics(Map.of("x", 1)).channelOrder());
+
+        String old = Files.readString(dir.resolve(ModelBundle.CARD_FILE)).replaceAll(",\\s*\"channelOrder\"\\s*:\\s*\"BGR\"", "");
+        assertFalse(old.contains("channelOrder"), old);
+        Files.writeString(dir.resolve(ModelBundle.CARD_FILE), old);
+        assertEquals(Preprocessing.ChannelOrder.RGB, ModelBundle.readCard(dir).preprocessing().channelOrder(), "a card from before channelOrder");
     }
 
     @Test

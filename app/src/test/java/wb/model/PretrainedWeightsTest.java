@@ -258,10 +258,24 @@ class PretrainedWeightsTest {
         assertTrue(vgg.adler32() != 0);
         Preprocessing p = vgg.preprocessing(ResizePolicy.SQUASH);
         assertEquals(new InputShape(3, 224, 224), p.input());
-        // x in [0,1] -> (x - mean) / std == 255x - 123.68 for red: DL4J's VGG16ImagePreProcessor.
-        assertEquals(123.68f / 255f, p.mean()[0], 1e-7);
+        // DL4J M2.1's VGG16ImagePreProcessor subtracts VGG_MEAN_OFFSET_BGR (103.939, 116.779, 123.68) from planes 0..2 of
+        // NativeImageLoader's BGR output: plane 0 is blue, and x in [0,1] -> (x - mean) / std == 255x - 103.939 there.
+        assertEquals(Preprocessing.ChannelOrder.BGR, p.channelOrder());
+        assertEquals(103.939f / 255f, p.mean()[0], 1e-7);
+        assertEquals(123.68f / 255f, p.mean()[2], 1e-7);
         assertEquals(1f / 255f, p.std()[2], 1e-9);
-        assertArrayEquals(new float[] {0, 0, 0}, ModelZoo.standard().get("darknet19").imagenetWeights().orElseThrow().mean());
+        for (String id : java.util.List.of("resnet50", "squeezenet")) {
+            assertEquals(Preprocessing.ChannelOrder.BGR, ModelZoo.standard().get(id).imagenetWeights().orElseThrow().channelOrder(), id);
+        }
+        ImageNetWeights darknet = ModelZoo.standard().get("darknet19").imagenetWeights().orElseThrow();
+        assertArrayEquals(new float[] {0, 0, 0}, darknet.mean());
+        assertEquals(Preprocessing.ChannelOrder.RGB, darknet.channelOrder());
+
+        // A pure red pixel reaches the network as (B, G, R) planes: 0 - 103.939, 0 - 116.779, 255 - 123.68.
+        Preprocessing one = new Preprocessing(new InputShape(3, 1, 1), ResizePolicy.SQUASH, p.mean(), p.std(), p.channelOrder());
+        float[] t = new float[3];
+        one.toTensor(new wb.imaging.Raster(1, 1, 3, new byte[] {(byte) 255, 0, 0}), t, 0);
+        assertArrayEquals(new float[] {-103.939f, -116.779f, 131.32f}, t, 1e-3f);
         assertTrue(ModelZoo.standard().get("resnet50").pretrainedAvailable());
         assertFalse(ModelZoo.standard().get("lenet").pretrainedAvailable());
         UserException e = assertThrows(UserException.class, () -> PretrainedWeights.standard().imagenet(ModelZoo.standard().get("lenet"), Progress.NONE, Cancellation.NEVER));

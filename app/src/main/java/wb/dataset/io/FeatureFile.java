@@ -66,6 +66,7 @@ public final class FeatureFile {
                 h.putAttribute("resize", m.resize());
                 h.putAttribute("mean", m.mean());
                 h.putAttribute("std", m.std());
+                h.putAttribute("channel_order", m.channelOrder());
                 h.putAttribute("preprocessing", m.preprocessingText());
                 h.putAttribute("dataset_root", m.datasetRoot());
                 h.putAttribute("dataset_fingerprint", m.datasetFingerprint());
@@ -122,7 +123,8 @@ public final class FeatureFile {
         return new FeatureMeta(str(h, file, "model_id"), str(h, file, "layer"), (int[]) attr(h, file, "feature_shape"), str(h, file, "weights"),
                 str(h, file, "weights_source"), str(h, file, "weights_key"), (int[]) attr(h, file, "input_shape"), str(h, file, "resize"),
                 (float[]) attr(h, file, "mean"), (float[]) attr(h, file, "std"), str(h, file, "dataset_root"), str(h, file, "dataset_fingerprint"),
-                str(h, file, "cache_key"), str(h, file, "created_at"));
+                str(h, file, "cache_key"), str(h, file, "created_at"),
+                h.getAttribute("channel_order") == null ? "RGB" : String.valueOf(h.getAttribute("channel_order").getData()));
     }
 
     private static Object attr(HdfFile h, Path file, String name) {

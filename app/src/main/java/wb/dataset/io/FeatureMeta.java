@@ -23,9 +23,18 @@ import java.util.Arrays;
  */
 public record FeatureMeta(String modelId, String layer, int[] featureShape, String weights, String weightsSource, String weightsKey,
                           int[] inputShape, String resize, float[] mean, float[] std, String datasetRoot, String datasetFingerprint,
-                          String cacheKey, String createdAt) {
+                          String cacheKey, String createdAt, String channelOrder) {
+
+    /** Features of an RGB network (files written before channel_order existed read as RGB). */
+    public FeatureMeta(String modelId, String layer, int[] featureShape, String weights, String weightsSource, String weightsKey,
+                       int[] inputShape, String resize, float[] mean, float[] std, String datasetRoot, String datasetFingerprint,
+                       String cacheKey, String createdAt) {
+        this(modelId, layer, featureShape, weights, weightsSource, weightsKey, inputShape, resize, mean, std, datasetRoot, datasetFingerprint,
+                cacheKey, createdAt, "RGB");
+    }
 
     public FeatureMeta {
+        if (channelOrder == null) channelOrder = "RGB";
         featureShape = featureShape.clone();
         inputShape = inputShape.clone();
         mean = mean.clone();
@@ -46,7 +55,7 @@ public record FeatureMeta(String modelId, String layer, int[] featureShape, Stri
 
     /** One line naming the preprocessing, for people reading the file with h5py. */
     public String preprocessingText() {
-        return inputShape[0] + "x" + inputShape[1] + "x" + inputShape[2] + " " + resize + ", [0,1] then (x - " + Arrays.toString(mean)
+        return inputShape[0] + "x" + inputShape[1] + "x" + inputShape[2] + " " + resize + ", " + channelOrder + " planes, [0,1] then (x - " + Arrays.toString(mean)
                 + ") / " + Arrays.toString(std);
     }
 }

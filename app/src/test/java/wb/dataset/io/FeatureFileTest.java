@@ -52,8 +52,16 @@ class FeatureFileTest {
         assertEquals("sha256:cafe", back.meta().cacheKey());
         assertArrayEquals(new float[] {0.25f}, back.meta().mean());
         assertEquals("sha256:cafe", FeatureFile.readMeta(f).cacheKey());
+        assertEquals("RGB", back.meta().channelOrder());
+        FeatureMeta m = t.meta();
+        FeatureMeta bgr = new FeatureMeta(m.modelId(), m.layer(), m.featureShape(), m.weights(), m.weightsSource(), m.weightsKey(), m.inputShape(),
+                m.resize(), m.mean(), m.std(), m.datasetRoot(), m.datasetFingerprint(), m.cacheKey(), m.createdAt(), "BGR");
+        Path g = dir.resolve("bgr").resolve("features.h5");
+        Files.createDirectories(g.getParent());
+        FeatureFile.write(g, new FeatureTable(t.features(), t.labels(), t.splits(), t.labelNames(), t.paths(), bgr));
+        assertEquals("BGR", FeatureFile.readMeta(g).channelOrder());
         try (var s = Files.list(dir)) {
-            assertEquals(1, s.count(), "written atomically: no temporary file left");
+            assertEquals(2, s.count(), "written atomically: no temporary file left");
         }
         assertArrayEquals(new int[] {0, 6, 9, 12, 18, 21, 24, 30, 33, 36}, back.labelledRows(FeatureTable.TRAIN));
     }
@@ -121,5 +129,6 @@ class FeatureFileTest {
         assertEquals("sha256:cafe", a.get("cache_key").asText());
         assertEquals("train,valid,test", a.get("split_names").asText());
         assertTrue(a.get("preprocessing").asText().contains("1x28x28 SQUASH"), a.toString());
+        assertEquals("RGB", a.get("channel_order").asText());
     }
 }

@@ -504,7 +504,8 @@ public final class ModelViewModel {
                     : "ImageNet weights are downloaded on first use (layer table or training) into "
                     + PretrainedWeights.defaultCacheDir().resolve(spec.imagenetWeights().get().modelId())
                     + ". Offline: put " + spec.imagenetWeights().get().fileName() + " there from a machine that has it"
-                    + " (or set -D" + PretrainedWeights.CACHE_PROPERTY + "=DIR), or choose a weights file instead.";
+                    + " (or set -D" + PretrainedWeights.CACHE_PROPERTY + "=DIR), or choose a weights file instead. Images are fed as the weights expect: "
+                    + spec.imagenetWeights().get().normalisation() + ".";
             case FILE -> "A DL4J model zip, a Keras .h5 file, or a run folder of this workbench; the body's layers are read from it.";
         });
     }

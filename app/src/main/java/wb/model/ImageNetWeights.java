@@ -26,7 +26,13 @@ public record ImageNetWeights(String modelId, String url, long adler32, InputSha
      */
     public static final float[] IMAGENET_MEAN_BGR_255 = {103.939f, 116.779f, 123.68f};
 
+    /** Weights that take RGB planes. */
+    public ImageNetWeights(String modelId, String url, long adler32, InputShape input, float[] mean, float[] std, String normalisation) {
+        this(modelId, url, adler32, input, mean, std, normalisation, Preprocessing.ChannelOrder.RGB);
+    }
+
     public ImageNetWeights {
+        if (channelOrder == null) channelOrder = Preprocessing.ChannelOrder.RGB;
         if (mean.length != input.channels() || std.length != input.channels()) {
             throw new IllegalArgumentException("mean/std need one value per input channel (" + input.channels() + ")");
         }

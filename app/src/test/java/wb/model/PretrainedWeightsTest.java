@@ -272,10 +272,12 @@ class PretrainedWeightsTest {
         assertEquals(Preprocessing.ChannelOrder.RGB, darknet.channelOrder());
 
         // A pure red pixel reaches the network as (B, G, R) planes: 0 - 103.939, 0 - 116.779, 255 - 123.68.
-        Preprocessing one = new Preprocessing(new InputShape(3, 1, 1), ResizePolicy.SQUASH, p.mean(), p.std(), p.channelOrder());
-        float[] t = new float[3];
-        one.toTensor(new wb.imaging.Raster(1, 1, 3, new byte[] {(byte) 255, 0, 0}), t, 0);
-        assertArrayEquals(new float[] {-103.939f, -116.779f, 131.32f}, t, 1e-3f);
+        Preprocessing small = new Preprocessing(new InputShape(3, 8, 8), ResizePolicy.SQUASH, p.mean(), p.std(), p.channelOrder());
+        byte[] red = new byte[8 * 8 * 3];
+        for (int i = 0; i < red.length; i += 3) red[i] = (byte) 255;
+        float[] t = new float[3 * 64];
+        small.toTensor(new wb.imaging.Raster(8, 8, 3, red), t, 0);
+        assertArrayEquals(new float[] {-103.939f, -116.779f, 131.32f}, new float[] {t[5], t[64 + 5], t[128 + 5]}, 1e-3f);
         assertTrue(ModelZoo.standard().get("resnet50").pretrainedAvailable());
         assertFalse(ModelZoo.standard().get("lenet").pretrainedAvailable());
         UserException e = assertThrows(UserException.class, () -> PretrainedWeights.standard().imagenet(ModelZoo.standard().get("lenet"), Progress.NONE, Cancellation.NEVER));

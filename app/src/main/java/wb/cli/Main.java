@@ -18,7 +18,7 @@ import wb.imaging.ImageDecodeException;
                 + "Run without a command to open the graphical workbench.",
         subcommands = {InspectCommand.class, SplitCommand.class, SampleCommand.class, ImportCommand.class,
                 AugmentPreviewCommand.class, ModelsCommand.class, TrainCommand.class, ExtractFeaturesCommand.class,
-                TrainHeadCommand.class, EvaluateCommand.class,
+                TrainHeadCommand.class, PackCommand.class, EvaluateCommand.class,
                 PredictCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

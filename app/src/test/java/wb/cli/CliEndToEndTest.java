@@ -142,4 +142,19 @@ class CliEndToEndTest {
         assertEquals(1, j.get("problems").size());
         assertEquals(1, j.get("channels").asInt());
     }
+
+    @Test
+    void packWritesTheImagesAsUint8Hdf5() {
+        Path h5 = tmp.resolve("packed.h5");
+        Result r = run("pack", "--data", data.toString(), "--out", h5.toString(), "--size", "16");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("16x16x1 uint8"), r.out());
+        assertTrue(r.err().contains("skipped") || r.err().contains("unusable") || r.err().contains("broken"), "the bad file is named: " + r.err());
+        wb.dataset.io.ImagePack.Table t = wb.dataset.io.ImagePack.read(h5);
+        assertEquals(16 * 16, t.pixels().get(0).length);
+        assertEquals(2, t.labelNames().size());
+        Result bad = run("pack", "--data", data.toString(), "--out", h5.toString(), "--channels", "2");
+        assertNotEquals(0, bad.code());
+        assertFalse(bad.err().contains("at wb."), "no stack trace: " + bad.err());
+    }
 }

@@ -21,12 +21,23 @@ import wb.imaging.FillMode;
  * @param fillValue      0..255, the fill for {@link FillMode#CONSTANT}
  * @param cropPadding    random crop: pad by this many pixels, then crop back to the original size at a
  *                       random offset; 0 turns it off
+ * @param erasing        random erasing (Zhong et al. 2017; fastai's RandomErasing): the probability, 0..1, that a
+ *                       rectangle of 2-40% of the image, aspect ratio 0.3-3.3, is replaced by random pixels
  */
 public record AugmentConfig(double rotationRange, double widthShift, double heightShift, double shearRange,
                             double zoomMin, double zoomMax, double channelShift, boolean horizontalFlip,
-                            boolean verticalFlip, FillMode fillMode, int fillValue, int cropPadding) {
+                            boolean verticalFlip, FillMode fillMode, int fillValue, int cropPadding, double erasing) {
+
+    /** Settings without random erasing. */
+    public AugmentConfig(double rotationRange, double widthShift, double heightShift, double shearRange,
+                         double zoomMin, double zoomMax, double channelShift, boolean horizontalFlip,
+                         boolean verticalFlip, FillMode fillMode, int fillValue, int cropPadding) {
+        this(rotationRange, widthShift, heightShift, shearRange, zoomMin, zoomMax, channelShift, horizontalFlip, verticalFlip, fillMode,
+                fillValue, cropPadding, 0);
+    }
 
     public AugmentConfig {
+        check(erasing, 0, 1, "random erasing", "a probability, e.g. 0.5");
         Objects.requireNonNull(fillMode, "fillMode: choose NEAREST, CONSTANT, REFLECT or WRAP");
         check(rotationRange, 0, 180, "rotation range", "degrees, e.g. 10");
         check(widthShift, 0, 1, "width shift", "a fraction of the width, e.g. 0.1 for 10%");
@@ -81,28 +92,28 @@ public record AugmentConfig(double rotationRange, double widthShift, double heig
     /** True when every draw would be the identity, so augmentation can be skipped altogether. */
     public boolean isIdentity() {
         return rotationRange == 0 && widthShift == 0 && heightShift == 0 && shearRange == 0 && zoomMin == 1
-                && zoomMax == 1 && channelShift == 0 && !horizontalFlip && !verticalFlip && cropPadding == 0;
+                && zoomMax == 1 && channelShift == 0 && !horizontalFlip && !verticalFlip && cropPadding == 0 && erasing == 0;
     }
 
     public AugmentConfig withRotationRange(double degrees) {
         return new AugmentConfig(degrees, widthShift, heightShift, shearRange, zoomMin, zoomMax, channelShift,
-                horizontalFlip, verticalFlip, fillMode, fillValue, cropPadding);
+                horizontalFlip, verticalFlip, fillMode, fillValue, cropPadding, erasing);
     }
 
     /** Sets the width and height shift fractions. */
     public AugmentConfig withShift(double width, double height) {
         return new AugmentConfig(rotationRange, width, height, shearRange, zoomMin, zoomMax, channelShift,
-                horizontalFlip, verticalFlip, fillMode, fillValue, cropPadding);
+                horizontalFlip, verticalFlip, fillMode, fillValue, cropPadding, erasing);
     }
 
     public AugmentConfig withShearRange(double degrees) {
         return new AugmentConfig(rotationRange, widthShift, heightShift, degrees, zoomMin, zoomMax, channelShift,
-                horizontalFlip, verticalFlip, fillMode, fillValue, cropPadding);
+                horizontalFlip, verticalFlip, fillMode, fillValue, cropPadding, erasing);
     }
 
     public AugmentConfig withZoom(double min, double max) {
         return new AugmentConfig(rotationRange, widthShift, heightShift, shearRange, min, max, channelShift,
-                horizontalFlip, verticalFlip, fillMode, fillValue, cropPadding);
+                horizontalFlip, verticalFlip, fillMode, fillValue, cropPadding, erasing);
     }
 
     /** Sets the zoom range Keras-style: {@code [1 - range, 1 + range]}. */
@@ -112,22 +123,28 @@ public record AugmentConfig(double rotationRange, double widthShift, double heig
 
     public AugmentConfig withChannelShift(double intensity) {
         return new AugmentConfig(rotationRange, widthShift, heightShift, shearRange, zoomMin, zoomMax, intensity,
-                horizontalFlip, verticalFlip, fillMode, fillValue, cropPadding);
+                horizontalFlip, verticalFlip, fillMode, fillValue, cropPadding, erasing);
     }
 
     public AugmentConfig withFlips(boolean horizontal, boolean vertical) {
         return new AugmentConfig(rotationRange, widthShift, heightShift, shearRange, zoomMin, zoomMax, channelShift,
-                horizontal, vertical, fillMode, fillValue, cropPadding);
+                horizontal, vertical, fillMode, fillValue, cropPadding, erasing);
     }
 
     public AugmentConfig withFill(FillMode mode, int value) {
         return new AugmentConfig(rotationRange, widthShift, heightShift, shearRange, zoomMin, zoomMax, channelShift,
-                horizontalFlip, verticalFlip, mode, value, cropPadding);
+                horizontalFlip, verticalFlip, mode, value, cropPadding, erasing);
     }
 
     public AugmentConfig withCropPadding(int pixels) {
         return new AugmentConfig(rotationRange, widthShift, heightShift, shearRange, zoomMin, zoomMax, channelShift,
-                horizontalFlip, verticalFlip, fillMode, fillValue, pixels);
+                horizontalFlip, verticalFlip, fillMode, fillValue, pixels, erasing);
+    }
+
+    /** Sets the random-erasing probability (0 turns it off). */
+    public AugmentConfig withErasing(double probability) {
+        return new AugmentConfig(rotationRange, widthShift, heightShift, shearRange, zoomMin, zoomMax, channelShift,
+                horizontalFlip, verticalFlip, fillMode, fillValue, cropPadding, probability);
     }
 
     private static void check(double value, double min, double max, String name, String hint) {

@@ -18,9 +18,27 @@ import java.util.Objects;
  * @param flipV        mirror top-bottom
  * @param cropX        random-crop offset in pixels from the centred window, to the right
  * @param cropY        random-crop offset in pixels from the centred window, downwards
+ * @param erase        the rectangle random erasing replaces with noise, or null for none
  */
 public record AugmentParams(double rotation, double shiftX, double shiftY, double shear, double zoomX, double zoomY,
-                            float[] channelDelta, boolean flipH, boolean flipV, int cropX, int cropY) {
+                            float[] channelDelta, boolean flipH, boolean flipV, int cropX, int cropY, Erase erase) {
+
+    /**
+     * A rectangle of the (final) image to overwrite with noise.
+     *
+     * @param seed seeds the noise, so the erased pixels are reproducible too
+     */
+    public record Erase(int x, int y, int width, int height, long seed) {
+        public Erase {
+            if (x < 0 || y < 0 || width < 1 || height < 1) throw new IllegalArgumentException("bad erase rectangle " + x + "," + y + " " + width + "x" + height);
+        }
+    }
+
+    /** Parameters without random erasing. */
+    public AugmentParams(double rotation, double shiftX, double shiftY, double shear, double zoomX, double zoomY,
+                         float[] channelDelta, boolean flipH, boolean flipV, int cropX, int cropY) {
+        this(rotation, shiftX, shiftY, shear, zoomX, zoomY, channelDelta, flipH, flipV, cropX, cropY, null);
+    }
 
     public AugmentParams {
         Objects.requireNonNull(channelDelta, "channelDelta");
@@ -46,7 +64,7 @@ public record AugmentParams(double rotation, double shiftX, double shiftY, doubl
     public boolean isIdentity() {
         for (float d : channelDelta) if (d != 0f) return false;
         return rotation == 0 && shiftX == 0 && shiftY == 0 && shear == 0 && zoomX == 1 && zoomY == 1
-                && !flipH && !flipV && cropX == 0 && cropY == 0;
+                && !flipH && !flipV && cropX == 0 && cropY == 0 && erase == null;
     }
 
     boolean hasChannelShift() {
@@ -61,18 +79,18 @@ public record AugmentParams(double rotation, double shiftX, double shiftY, doubl
                 && Double.compare(shiftY, p.shiftY) == 0 && Double.compare(shear, p.shear) == 0
                 && Double.compare(zoomX, p.zoomX) == 0 && Double.compare(zoomY, p.zoomY) == 0
                 && Arrays.equals(channelDelta, p.channelDelta) && flipH == p.flipH && flipV == p.flipV
-                && cropX == p.cropX && cropY == p.cropY;
+                && cropX == p.cropX && cropY == p.cropY && Objects.equals(erase, p.erase);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rotation, shiftX, shiftY, shear, zoomX, zoomY, Arrays.hashCode(channelDelta), flipH, flipV, cropX, cropY);
+        return Objects.hash(rotation, shiftX, shiftY, shear, zoomX, zoomY, Arrays.hashCode(channelDelta), flipH, flipV, cropX, cropY, erase);
     }
 
     @Override
     public String toString() {
         return "AugmentParams[rotation=" + rotation + ", shiftX=" + shiftX + ", shiftY=" + shiftY + ", shear=" + shear
                 + ", zoomX=" + zoomX + ", zoomY=" + zoomY + ", channelDelta=" + Arrays.toString(channelDelta)
-                + ", flipH=" + flipH + ", flipV=" + flipV + ", cropX=" + cropX + ", cropY=" + cropY + "]";
+                + ", flipH=" + flipH + ", flipV=" + flipV + ", cropX=" + cropX + ", cropY=" + cropY + ", erase=" + erase + "]";
     }
 }

@@ -20,6 +20,10 @@ public final class Augmenter {
     /** Channel deltas are always drawn for three channels, so grey and colour images use the stream alike. */
     private static final int MAX_CHANNELS = 3;
     private static final double EPS = 1e-12;
+    /** Random erasing's ranges, as in Zhong et al. (2017) and fastai: area 2-40% of the image, aspect 0.3-3.3. */
+    private static final double ERASE_MIN_AREA = 0.02;
+    private static final double ERASE_MAX_AREA = 0.4;
+    private static final double ERASE_MIN_ASPECT = 0.3;
 
     private final AugmentConfig config;
 
@@ -55,13 +59,32 @@ public final class Augmenter {
         int p = config.cropPadding();
         int cropX = rng.nextInt(2 * p + 1) - p;
         int cropY = rng.nextInt(2 * p + 1) - p;
-        return new AugmentParams(rotation, shiftX, shiftY, shear, zoomX, zoomY, delta, flipH, flipV, cropX, cropY);
+        AugmentParams.Erase erase = erase(rng, width, height);
+        return new AugmentParams(rotation, shiftX, shiftY, shear, zoomX, zoomY, delta, flipH, flipV, cropX, cropY, erase);
+    }
+
+    /** Random erasing's draws (always six numbers): whether, the area fraction, the aspect ratio, the place, the noise seed. */
+    private AugmentParams.Erase erase(RandomGenerator rng, int width, int height) {
+        double u = rng.nextDouble();
+        double area = ERASE_MIN_AREA + rng.nextDouble() * (ERASE_MAX_AREA - ERASE_MIN_AREA);
+        double logAspect = Math.log(ERASE_MIN_ASPECT) + rng.nextDouble() * (Math.log(1 / ERASE_MIN_ASPECT) - Math.log(ERASE_MIN_ASPECT));
+        double fx = rng.nextDouble();
+        double fy = rng.nextDouble();
+        long seed = rng.nextLong();
+        if (!(u < config.erasing())) return null;
+        double pixels = area * width * height;
+        double aspect = Math.exp(logAspect);
+        int w = (int) Math.max(1, Math.min(width, Math.round(Math.sqrt(pixels * aspect))));
+        int h = (int) Math.max(1, Math.min(height, Math.round(Math.sqrt(pixels / aspect))));
+        int x = (int) Math.min(width - w, Math.floor(fx * (width - w + 1)));
+        int y = (int) Math.min(height - h, Math.floor(fy * (height - h + 1)));
+        return new AugmentParams.Erase(x, y, w, h, seed);
     }
 
     /**
      * Applies {@code params} to {@code image}; pure and deterministic. Order: one affine warp combining
      * rotation, shift, shear and zoom about the image centre (bilinear, filled per the config), then the
-     * flips, the channel shift and the random crop. Identity parameters return the image itself.
+     * flips, the channel shift, the random crop and random erasing. Identity parameters return the image itself.
      */
     public Raster apply(Raster image, AugmentParams params) {
         Objects.requireNonNull(image, "image");
@@ -78,7 +101,24 @@ public final class Augmenter {
             Raster padded = ImageOps.pad(out, pad, config.fillMode(), config.fillValue());
             out = ImageOps.crop(padded, pad + params.cropX(), pad + params.cropY(), out.width(), out.height());
         }
+        if (params.erase() != null) out = erase(out, params.erase());
         return out;
+    }
+
+    /** Overwrites the rectangle (clipped to the image) with uniform noise drawn from its seed. */
+    static Raster erase(Raster image, AugmentParams.Erase e) {
+        int w = image.width();
+        int c = image.channels();
+        byte[] px = image.pixels().clone();
+        java.util.SplittableRandom noise = new java.util.SplittableRandom(e.seed());
+        int x1 = Math.min(w, e.x() + e.width());
+        int y1 = Math.min(image.height(), e.y() + e.height());
+        for (int y = e.y(); y < y1; y++) {
+            for (int x = e.x(); x < x1; x++) {
+                for (int ch = 0; ch < c; ch++) px[(y * w + x) * c + ch] = (byte) noise.nextInt(256);
+            }
+        }
+        return new Raster(w, image.height(), c, px);
     }
 
     /** Samples and applies in one call, for training loops that need no caption. */
@@ -105,6 +145,7 @@ public final class Augmenter {
         if (p.flipH()) parts.add("flipH");
         if (p.flipV()) parts.add("flipV");
         if (p.cropX() != 0 || p.cropY() != 0) parts.add(String.format(Locale.ROOT, "crop %+d/%+d", p.cropX(), p.cropY()));
+        if (p.erase() != null) parts.add("erase " + p.erase().width() + "x" + p.erase().height());
         return parts.isEmpty() ? "identity" : String.join(" ", parts);
     }
 

@@ -22,6 +22,8 @@ final class AugmentOptions {
     @Option(names = "--vflip", negatable = true, description = "Random vertical flips.") Boolean vflip;
     @Option(names = "--fill", description = "Fill mode: ${COMPLETION-CANDIDATES}.") FillMode fill;
     @Option(names = "--crop-padding", description = "Random crop: pad by N pixels, then crop back (0 = off).") Integer cropPadding;
+    @Option(names = "--erase", paramLabel = "P",
+            description = "Random erasing: with probability P, replace a random rectangle (2-40% of the image) with noise (0 = off).") Double erase;
 
     /** The preset (or {@code defaultPreset} when none was given) with the overrides applied. */
     AugmentConfig config(String defaultPreset) {
@@ -42,6 +44,7 @@ final class AugmentOptions {
         if (hflip != null || vflip != null) c = c.withFlips(hflip != null ? hflip : c.horizontalFlip(), vflip != null ? vflip : c.verticalFlip());
         if (fill != null) c = c.withFill(fill, c.fillValue());
         if (cropPadding != null) c = c.withCropPadding(cropPadding);
+        if (erase != null) c = c.withErasing(erase);
         return c;
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +58,41 @@ class AugmenterTest {
         AugmentParams p2 = a.sample(new SplittableRandom(2), 32, 24, 3);
         assertNotEquals(p1, p2);
         assertFalse(Arrays.equals(a.apply(src, p1).pixels(), a.apply(src, p2).pixels()));
+    }
+
+    @Test
+    void randomErasingReplacesOneRectangleWithReproducibleNoise() {
+        Raster src = pattern(40, 30, 3);
+        Augmenter always = new Augmenter(AugmentConfig.none().withErasing(1.0));
+        int erased = 0;
+        for (int seed = 0; seed < 50; seed++) {
+            AugmentParams p = always.sample(new SplittableRandom(seed), 40, 30, 3);
+            AugmentParams.Erase e = p.erase();
+            assertNotNull(e, "probability 1 always erases");
+            double area = (double) e.width() * e.height() / (40 * 30);
+            assertTrue(area >= 0.01 && area <= 0.45, "area " + area);
+            assertTrue(e.x() + e.width() <= 40 && e.y() + e.height() <= 30, e.toString());
+            Raster out = always.apply(src, p);
+            assertArrayEquals(out.pixels(), always.apply(src, p).pixels(), "the noise comes from the drawn seed");
+            for (int y = 0; y < 30; y++) {
+                for (int x = 0; x < 40; x++) {
+                    boolean inside = x >= e.x() && x < e.x() + e.width() && y >= e.y() && y < e.y() + e.height();
+                    if (!inside) assertEquals(src.get(x, y, 1), out.get(x, y, 1), "only the rectangle changes");
+                    else if (src.get(x, y, 1) != out.get(x, y, 1)) erased++;
+                }
+            }
+            assertTrue(always.describe(p).contains("erase " + e.width() + "x" + e.height()), always.describe(p));
+        }
+        assertTrue(erased > 0);
+        Augmenter never = new Augmenter(AugmentConfig.none());
+        assertNull(never.sample(new SplittableRandom(3), 40, 30, 3).erase());
+        // Erasing is drawn after everything else: turning it on leaves the other draws of a seed in place.
+        AugmentParams withErase = new Augmenter(BUSY.withErasing(1.0)).sample(new SplittableRandom(9), 40, 30, 3);
+        AugmentParams without = new Augmenter(BUSY).sample(new SplittableRandom(9), 40, 30, 3);
+        assertEquals(without.rotation(), withErase.rotation());
+        assertEquals(without.cropX(), withErase.cropX());
+        assertThrows(IllegalArgumentException.class, () -> AugmentConfig.none().withErasing(1.5));
+        assertFalse(AugmentConfig.none().withErasing(0.5).isIdentity());
     }
 
     @Test

@@ -167,7 +167,7 @@ final class AugmentView {
         box.getChildren().add(slider("Zoom to", vm.zoomMaxProperty(), 0.5, 1.5, 0.01, v -> String.format(Locale.ROOT, "%.2f×", v),
                 "Largest zoom factor; x and y are drawn independently", "zoom-max"));
 
-        box.getChildren().add(section("Flips and crop"));
+        box.getChildren().add(section("Flips, crop and erasing"));
         CheckBox hflip = new CheckBox("Flip left–right");
         hflip.selectedProperty().bindBidirectional(vm.horizontalFlipProperty());
         hflip.setTooltip(new Tooltip("Mirror half of the images left to right (fine for most photos, wrong for text or digits)"));
@@ -179,6 +179,8 @@ final class AugmentView {
         box.getChildren().add(flips);
         box.getChildren().add(spinner("Random crop padding", vm.cropPaddingProperty(), 0, 64, "px",
                 "Pad by this many pixels, then crop back to size at a random offset (0 turns it off)"));
+        box.getChildren().add(slider("Random erasing", vm.erasingProperty(), 0, 1, 0.05, v -> v == 0 ? "off" : String.format(Locale.ROOT, "%.0f%%", v * 100),
+                "The share of images in which a random rectangle (2-40% of the image) is replaced by noise (Zhong et al. 2017)", "erasing"));
 
         box.getChildren().add(section("Colour"));
         box.getChildren().add(slider("Channel shift", vm.channelShiftProperty(), 0, 100, 1, v -> v == 0 ? "off" : String.format(Locale.ROOT, "± %.0f", v),

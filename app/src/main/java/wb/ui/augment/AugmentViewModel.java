@@ -118,6 +118,7 @@ public final class AugmentViewModel {
     private final ObjectProperty<FillMode> fillMode = new SimpleObjectProperty<>(this, "fillMode", FillMode.NEAREST);
     private final IntegerProperty fillValue = new SimpleIntegerProperty(this, "fillValue");
     private final IntegerProperty cropPadding = new SimpleIntegerProperty(this, "cropPadding");
+    private final DoubleProperty erasing = new SimpleDoubleProperty(this, "erasing");
 
     private final ReadOnlyObjectWrapper<AugmentConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
     private final ReadOnlyObjectWrapper<Preset> preset = new ReadOnlyObjectWrapper<>(this, "preset");
@@ -169,7 +170,7 @@ public final class AugmentViewModel {
         zoomMin.addListener((o, old, now) -> { if (!syncing && now.doubleValue() > zoomMax.get()) zoomMax.set(now.doubleValue()); });
         zoomMax.addListener((o, old, now) -> { if (!syncing && now.doubleValue() < zoomMin.get()) zoomMin.set(now.doubleValue()); });
         for (var p : List.of(rotation, widthShift, heightShift, shear, zoomMin, zoomMax, channelShift, horizontalFlip, verticalFlip,
-                fillMode, fillValue, cropPadding)) {
+                fillMode, fillValue, cropPadding, erasing)) {
             // Change listeners, not invalidation listeners: those stay silent until someone reads the
             // value, and load() sets values without reading them.
             p.addListener((o, old, now) -> paramsChanged());
@@ -210,6 +211,7 @@ public final class AugmentViewModel {
     public ObjectProperty<FillMode> fillModeProperty() { return fillMode; }
     public IntegerProperty fillValueProperty() { return fillValue; }
     public IntegerProperty cropPaddingProperty() { return cropPadding; }
+    public DoubleProperty erasingProperty() { return erasing; }
 
     /** The configuration the controls describe (the last valid one while an edit is invalid). */
     public ReadOnlyObjectProperty<AugmentConfig> configProperty() { return config.getReadOnlyProperty(); }
@@ -391,6 +393,7 @@ public final class AugmentViewModel {
             fillMode.set(c.fillMode());
             fillValue.set(c.fillValue());
             cropPadding.set(c.cropPadding());
+            erasing.set(c.erasing());
         } finally {
             syncing = false;
         }
@@ -405,7 +408,7 @@ public final class AugmentViewModel {
         try {
             c = new AugmentConfig(rotation.get(), widthShift.get(), heightShift.get(), shear.get(), zoomMin.get(), zoomMax.get(),
                     channelShift.get(), horizontalFlip.get(), verticalFlip.get(), Objects.requireNonNull(fillMode.get(), "fill mode"),
-                    fillValue.get(), cropPadding.get());
+                    fillValue.get(), cropPadding.get(), erasing.get());
         } catch (IllegalArgumentException | NullPointerException e) {
             error.set(e.getMessage());
             return;

@@ -49,6 +49,16 @@ public record Dataset(Path root, Layout layout, String detection, List<String> c
         if (ignoredJunk < 0) throw new IllegalArgumentException("ignoredJunk must be >= 0");
     }
 
+    /** An image with the split it is in. */
+    public record Placed(ImageItem item, Split split) { }
+
+    /** Every image, train first, then valid, then test, each with its split. */
+    public List<Placed> placedItems() {
+        List<Placed> out = new java.util.ArrayList<>();
+        for (Split s : Split.values()) for (ImageItem i : items(s)) out.add(new Placed(i, s));
+        return out;
+    }
+
     /** The items of {@code split}, sorted by path (empty when the split is absent). */
     public List<ImageItem> items(Split split) {
         return splits.get(split);

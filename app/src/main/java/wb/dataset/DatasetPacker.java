@@ -42,11 +42,9 @@ public final class DatasetPacker {
         if (channels != 0 && channels != 1 && channels != 3) throw new UserException("channels must be 1, 3 or auto, not " + channels);
         List<ImageItem> items = new ArrayList<>();
         List<Byte> splits = new ArrayList<>();
-        for (Split s : Split.values()) {
-            for (ImageItem i : dataset.items(s)) {
-                items.add(i);
-                splits.add((byte) s.ordinal());
-            }
+        for (Dataset.Placed p : dataset.placedItems()) {
+            items.add(p.item());
+            splits.add((byte) p.split().ordinal());
         }
         if (items.isEmpty()) throw new UserException(dataset.root() + " has no images to pack");
         int worstChannels = channels == 0 ? 3 : channels;

@@ -58,11 +58,9 @@ public final class FeatureExtraction {
         }
         List<ImageItem> items = new ArrayList<>();
         List<Byte> splits = new ArrayList<>();
-        for (Split s : Split.values()) {
-            for (ImageItem i : dataset.items(s)) {
-                items.add(i);
-                splits.add((byte) s.ordinal());
-            }
+        for (Dataset.Placed p : dataset.placedItems()) {
+            items.add(p.item());
+            splits.add((byte) p.split().ordinal());
         }
         if (items.isEmpty()) throw new UserException("the dataset " + dataset.root() + " has no images");
 

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import javax.imageio.ImageIO;
@@ -17,6 +14,8 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+
+import static wb.ui.ScriptedFx.fx;
 
 import wb.ui.augment.AugmentScreen;
 import wb.ui.data.DataScreen;
@@ -275,23 +274,7 @@ public final class ScreenshotTour {
         }
 
         private static void await(String what, int seconds, BooleanSupplier condition) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) throw new IllegalStateException("timed out waiting for " + what);
-                sleep(100);
-            }
-        }
-
-        private static <T> T fx(Callable<T> call) {
-            CompletableFuture<T> f = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    f.complete(call.call());
-                } catch (Throwable e) {
-                    f.completeExceptionally(e);
-                }
-            });
-            return f.join();
+            ScriptedFx.await(what, seconds, 100, condition);
         }
 
         private static void sleep(long millis) {

@@ -4,13 +4,15 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
+
+import static wb.ui.ScriptedFx.await;
+import static wb.ui.ScriptedFx.fx;
 
 import wb.imaging.ImageWriter;
 import wb.imaging.Raster;
@@ -63,13 +65,13 @@ public final class ThumbnailBenchmark {
                         data.showImages();
                         opener().open(dir);
                     });
-                    await(() -> fx(() -> state().dataset() != null));
+                    await("the scan", 600, 5, () -> fx(() -> state().dataset() != null));
                     long scanned = System.nanoTime();
-                    await(() -> fx(() -> visibleThumbnails(window) > 0));
+                    await("the first thumbnails", 600, 5, () -> fx(() -> visibleThumbnails(window) > 0));
                     long first = System.nanoTime();
                     long heapFirst = usedHeapMb();
                     int shown = fx(() -> visibleThumbnails(window));
-                    await(() -> fx(() -> state().verification() != null));
+                    await("the check", 600, 5, () -> fx(() -> state().verification() != null));
                     long checked = System.nanoTime();
                     System.gc();
                     System.out.printf(Locale.ROOT, "{\"images\":%d,\"scan_s\":%.2f,\"first_thumbnails_after_open_s\":%.2f,"
@@ -99,26 +101,6 @@ public final class ThumbnailBenchmark {
 
         private static long usedHeapMb() {
             return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-        }
-
-        private static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (!c.getAsBoolean()) {
-                if (System.nanoTime() > deadline) throw new IllegalStateException("timed out");
-                Thread.sleep(5);
-            }
-        }
-
-        private static <T> T fx(java.util.concurrent.Callable<T> c) {
-            java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    f.complete(c.call());
-                } catch (Exception e) {
-                    f.completeExceptionally(e);
-                }
-            });
-            return f.join();
         }
     }
 

@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -24,6 +22,9 @@ import wb.train.EpochMetrics;
 import wb.train.TrainConfig;
 import wb.ui.train.TrainScreen;
 import wb.ui.train.TrainingSnapshot;
+
+import static wb.ui.ScriptedFx.await;
+import static wb.ui.ScriptedFx.fx;
 
 /**
  * Measures training in the real window: opens a dataset, trains the default recipe for N epochs from the Train
@@ -71,7 +72,7 @@ public final class TrainingBenchmark {
                         opener().open(dataset);
                         return null;
                     });
-                    await(() -> fx(() -> state().verification() != null));
+                    await("the dataset check", 1800, 20, () -> fx(() -> state().verification() != null));
                     fx(() -> {
                         TrainConfig c = state().trainConfigProperty().get();
                         state().trainConfigProperty().set(c.withEpochs(epochs));
@@ -79,7 +80,7 @@ public final class TrainingBenchmark {
                         train.viewModel().start();
                         return null;
                     });
-                    await(() -> fx(() -> train.viewModel().runningProperty().get()));
+                    await("training to start", 600, 20, () -> fx(() -> train.viewModel().runningProperty().get()));
                     ThreadCpu cpu = new ThreadCpu();
                     Map<String, Long> native0 = nativeThreadTicks();
                     long cpu0 = processCpuNanos();
@@ -237,25 +238,5 @@ public final class TrainingBenchmark {
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static void await(BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("timed out");
-            Thread.sleep(20);
-        }
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.join();
     }
 }

@@ -3,6 +3,8 @@
 # A B A B on the same machine, data (real Fashion-MNIST), network, batch size (64) and threads (2).
 # Prints each run's JSON and the median ratios. Run with nothing else busy on the machine.
 #   bench/compare_pytorch.sh [ROUNDS] [LIMIT]      defaults: 2 rounds, 12800 training images
+#   THREADS=1 bench/compare_pytorch.sh ...          both pinned to one core (taskset), to separate the
+#                                                   single-thread speed from the multi-thread scaling
 # Needs: apt-get install -y python3-torch python3-numpy dataset-fashion-mnist libopenblas0-openmp
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,11 +12,14 @@ rounds="${1:-2}"
 limit="${2:-12800}"
 peer="${PEER:-$here/../shared/peer/torch_fmnist.py}"
 [ -f "$peer" ] || { echo "peer script not found: $peer (set PEER=...)" >&2; exit 2; }
+threads="${THREADS:-2}"
+pin=""
+if [ "$threads" = 1 ]; then pin="taskset -c 0"; elif [ "$threads" != 2 ]; then echo "THREADS must be 1 or 2" >&2; exit 2; fi
 out="$(mktemp -d)"
 for r in $(seq 1 "$rounds"); do
-  "$here/workbench" benchmark --json --limit "$limit" --skip-loader 2>/dev/null | tail -1 > "$out/ours.$r.json"
+  $pin "$here/workbench" benchmark --json --limit "$limit" --skip-loader 2>/dev/null | tail -1 > "$out/ours.$r.json"
   echo "ours  $r: $(cat "$out/ours.$r.json")"
-  /usr/bin/python3 "$peer" --threads 2 --epochs 1 --limit "$limit" --keep-memory --json 2>/dev/null | tail -1 > "$out/peer.$r.json"
+  $pin /usr/bin/python3 "$peer" --threads "$threads" --epochs 1 --limit "$limit" --keep-memory --json 2>/dev/null | tail -1 > "$out/peer.$r.json"
   echo "peer  $r: $(cat "$out/peer.$r.json")"
 done
 /usr/bin/python3 - "$out" "$rounds" <<'PY'

@@ -18,7 +18,7 @@ import wb.ui.train.TrainingSnapshot.PhaseMark;
 
 /**
  * The UI's training observer: accumulates the run on the training thread and publishes cumulative
- * {@link TrainingSnapshot}s, at most about ten a second for batches (every epoch, phase change and the end are
+ * {@link TrainingSnapshot}s, at most about four a second for batches (every epoch, phase change and the end are
  * published at once). The batch curve is thinned by halving whenever it reaches {@link #MAX_POINTS}, so memory
  * and the cost of a snapshot stay bounded however long the run is. Also the {@link Progress} sink for the
  * session's preparation steps. Thread-safe.
@@ -27,8 +27,8 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
 
     /** Upper bound on batch points kept; a line chart of this many points redraws quickly. */
     public static final int MAX_POINTS = 2000;
-    /** Minimum time between two batch-driven publications: 10 Hz is smooth and cheap. */
-    public static final long DEFAULT_INTERVAL_NANOS = 100_000_000L;
+    /** Minimum time between two batch-driven publications: 4 Hz reads as live and keeps the FX work small (docs/benchmarks.md). */
+    public static final long DEFAULT_INTERVAL_NANOS = 250_000_000L;
 
     private final String runName;
     private final Path runDir;

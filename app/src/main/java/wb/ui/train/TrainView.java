@@ -236,7 +236,8 @@ final class TrainView {
         Button cont = new Button("Continue");
         cont.setId("continueRunButton");
         cont.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> selected.size() != 1 || vm.whyNotContinuable(selected.get(0)) != null, selected, vm.runningProperty(), vm.runs()));
+                () -> selected.size() != 1 || vm.whyNotContinuable(selected.get(0)) != null, selected, vm.runningProperty(), vm.runs(),
+                vm.verificationProperty()));
         cont.setOnAction(e -> vm.continueRun(runList.getSelectionModel().getSelectedItem()));
         cont.setTooltip(Ui.tooltip("Continue a stopped run from its last checkpoint (weights and optimizer state) with its own settings, "
                 + "on the open dataset, up to its planned epochs."));

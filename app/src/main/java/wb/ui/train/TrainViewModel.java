@@ -489,6 +489,8 @@ public final class TrainViewModel {
     // ---- properties ----
 
     public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() { return snapshot.getReadOnlyProperty(); }
+    /** The open dataset's verification (what Start and Continue need), for bindings. */
+    public ReadOnlyObjectProperty<wb.dataset.VerificationReport> verificationProperty() { return state.verificationProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty pausedProperty() { return paused.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty stoppingProperty() { return stopping.getReadOnlyProperty(); }

@@ -23,7 +23,7 @@ final class AugmentOptions {
     @Option(names = "--fill", description = "Fill mode: ${COMPLETION-CANDIDATES}.") FillMode fill;
     @Option(names = "--crop-padding", description = "Random crop: pad by N pixels, then crop back (0 = off).") Integer cropPadding;
     @Option(names = "--erase", paramLabel = "P",
-            description = "Random erasing: with probability P, replace a random rectangle (2-40% of the image) with noise (0 = off).") Double erase;
+            description = "Random erasing: with probability P, replace a random rectangle (2-40%% of the image) with noise (0 = off).") Double erase;
 
     /** The preset (or {@code defaultPreset} when none was given) with the overrides applied. */
     AugmentConfig config(String defaultPreset) {

@@ -654,12 +654,12 @@ final class DataView {
         Button showFolder = new Button("Show in folder", Icons.FOLDER.node(13));
         HBox buttons = new HBox(8, openFile, showFolder);
 
-        Label placeholder = new Label("Select an image to see it larger, with its details.");
-        placeholder.setWrapText(true);
-        placeholder.getStyleClass().add("muted");
+        Label noSelectionHint = new Label("Select an image to see it larger, with its details.");
+        noSelectionHint.setWrapText(true);
+        noSelectionHint.getStyleClass().add("muted");
 
         VBox details = new VBox(12, frame, error, name, facts, buttons);
-        VBox pane = new VBox(details, placeholder);
+        VBox pane = new VBox(details, noSelectionHint);
         pane.getStyleClass().add("preview-pane");
         pane.setMinWidth(240);
         pane.setPrefWidth(340);
@@ -669,8 +669,8 @@ final class DataView {
             Preview p = vm.previewProperty().get();
             details.setVisible(sel != null);
             details.setManaged(sel != null);
-            placeholder.setVisible(sel == null);
-            placeholder.setManaged(sel == null);
+            noSelectionHint.setVisible(sel == null);
+            noSelectionHint.setManaged(sel == null);
             if (sel == null) return;
             name.setText(sel.path().getFileName().toString());
             boolean current = p != null && p.entry().equals(sel);

@@ -56,7 +56,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the random views (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--tta", defaultValue = "none", description = "Test-time augmentation: none, or flip (average with the mirror image) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tta", defaultValue = "none", converter = TtaConverter.class,
+            description = "Test-time augmentation, averaging the probabilities of several views: none; flip (the image and its "
+                    + "mirror image); crop10 (the centre and four corner crops, each also mirrored; the corners move by the run's "
+                    + "crop padding, or 1/16 of the input side) (default: ${DEFAULT-VALUE}).")
     wb.train.Tta tta;
 
     @Option(names = "--json", description = "Print the metrics as JSON.")
@@ -82,6 +85,8 @@ final class EvaluateCommand implements Callable<Integer> {
         java.nio.file.Files.createDirectories(dir);
 
         Map<String, Object> summary = summary(ev, s);
+        summary.put("testTimeAugmentation", tta.describe(wb.train.Tta.trainedFill(model.card().augmentation()),
+                model.preprocessing().input().width(), model.preprocessing().input().height()));
         AtomicFiles.write(dir.resolve("evaluation.json"), o -> ModelBundle.json().writeValue(o, summary));
         writeConfusion(ev.confusion(), dir.resolve("confusion_matrix.csv"));
         writePerClass(ev, dir.resolve("per_class.csv"));
@@ -110,6 +115,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json) {
             stdout.println(ModelBundle.json().writeValueAsString(summary));
         } else {
+            if (tta != wb.train.Tta.NONE) stdout.println("test-time augmentation: " + summary.get("testTimeAugmentation"));
             stdout.printf(Locale.ROOT, "%s: %d images, accuracy %.4f, rank-5 %.4f, log loss %.4f, macro F1 %.4f%n", p, ev.labelledCount(),
                     ev.accuracy(), ev.rank5(), ev.logLoss(), ev.macroF1());
             stdout.printf("%-24s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support");

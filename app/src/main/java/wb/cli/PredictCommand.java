@@ -52,6 +52,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--clip", description = "Clip probabilities to LO,HI, e.g. 0.05,0.95 (limits the log-loss penalty of confident mistakes).")
     String clip;
 
+    @Option(names = "--tta", defaultValue = "none", converter = TtaConverter.class,
+            description = "Test-time augmentation: none, flip or crop10, as in 'evaluate --tta' (default: ${DEFAULT-VALUE}).")
+    wb.train.Tta tta;
+
     @Option(names = "--top", defaultValue = "0", description = "Also print the top-N classes per image, N <= 5 (default: ${DEFAULT-VALUE}).")
     int top;
 
@@ -79,7 +83,7 @@ final class PredictCommand implements Callable<Integer> {
         List<String> skipped = new ArrayList<>();
         int[] unknown = new int[files.size()];
         java.util.Arrays.fill(unknown, -1);
-        Predictions p = Inference.predict(model, files, unknown, 256, skipped, new ConsoleProgress(err), Cancellation.NEVER);
+        Predictions p = Inference.predict(model, files, unknown, 256, tta, skipped, new ConsoleProgress(err), Cancellation.NEVER);
         skipped.forEach(m -> err.println("skipped: " + m));
         SubmissionOptions opts = new SubmissionOptions(probabilities, lo, hi, sample, null, null);
         KaggleSubmission.write(csv, p, opts);

@@ -42,13 +42,28 @@ public final class Classifier {
 
     /** Predicts files whose true labels are unknown; files that fail to decode are listed in {@code skipped}. */
     public Predictions predict(List<Path> files, List<String> skipped, Progress progress, Cancellation cancel) {
+        return predict(files, Tta.NONE, skipped, progress, cancel);
+    }
+
+    /** As above, averaging over the views of a test-time augmentation. */
+    public Predictions predict(List<Path> files, Tta tta, List<String> skipped, Progress progress, Cancellation cancel) {
         int[] unknown = new int[files.size()];
         java.util.Arrays.fill(unknown, -1);
-        return Inference.predict(model, files, unknown, 256, skipped, progress, cancel);
+        return Inference.predict(model, files, unknown, 256, tta, skipped, progress, cancel);
     }
 
     /** Predicts one split of a dataset with its true labels, ready for {@code Evaluation.of}. */
     public Predictions predict(Dataset dataset, Split split, List<String> skipped, Progress progress, Cancellation cancel) {
-        return Inference.predict(model, dataset, split, 256, skipped, progress, cancel);
+        return predict(dataset, split, Tta.NONE, skipped, progress, cancel);
+    }
+
+    /** As above, averaging over the views of a test-time augmentation. */
+    public Predictions predict(Dataset dataset, Split split, Tta tta, List<String> skipped, Progress progress, Cancellation cancel) {
+        return Inference.predict(model, dataset, split, 256, tta, skipped, progress, cancel);
+    }
+
+    /** How {@code tta} would view this model's inputs (for a tooltip or report). */
+    public String describe(Tta tta) {
+        return tta.describe(Tta.trainedFill(model.card().augmentation()), model.card().width(), model.card().height());
     }
 }

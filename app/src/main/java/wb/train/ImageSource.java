@@ -87,6 +87,28 @@ public final class ImageSource implements TensorSource {
         pre.toTensor(r, dst, offset);
     }
 
+    /**
+     * The same images seen through a fixed transform of the prepared 8-bit image (a test-time augmentation
+     * view), never augmented; shares this source's cache and its list of undecodable files.
+     */
+    public TensorSource view(java.util.function.UnaryOperator<Raster> transform) {
+        ImageSource self = this;
+        return new TensorSource() {
+            @Override public int size() { return self.size(); }
+            @Override public int[] shape() { return self.shape(); }
+            @Override public int label(int i) { return self.label(i); }
+
+            @Override public void load(int i, float[] dst, int offset, boolean augment, RandomGenerator rng) {
+                Raster r = prepared(i);
+                if (r == null) {
+                    java.util.Arrays.fill(dst, offset, offset + exampleLength(), 0f);
+                    return;
+                }
+                pre.toTensor(transform.apply(r), dst, offset);
+            }
+        };
+    }
+
     /** Messages for files that could not be decoded during training or prediction. */
     public List<String> failures() { return List.copyOf(failures.values()); }
 

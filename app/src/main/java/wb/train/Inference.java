@@ -29,13 +29,23 @@ public final class Inference {
     /** As above, averaging the probabilities over the test-time augmentation's views. */
     public static Predictions predict(TrainedModel model, List<Path> files, int[] labels, int batchSize, Tta tta, List<String> skipped,
                                       Progress progress, Cancellation cancel) {
-        // Cache the prepared images when a second pass (the mirror images) will read them again.
+        // Cache the prepared images when more passes (the other views) will read them again.
         ImageSource source = new ImageSource(files, labels, model.preprocessing(), null, tta == Tta.NONE ? 0 : TrainingSession.cacheBudget());
-        float[][] probs = Predictor.predict(model.network(), source, batchSize, progress, cancel);
-        if (tta == Tta.FLIP) {
-            float[][] mirrored = Predictor.predict(model.network(), Tta.mirrored(source), batchSize, progress, cancel);
-            for (int i = 0; i < probs.length; i++) {
-                for (int c = 0; c < probs[i].length; c++) probs[i][c] = 0.5f * (probs[i][c] + mirrored[i][c]);
+        var input = model.preprocessing().input();
+        List<java.util.function.UnaryOperator<wb.imaging.Raster>> views =
+                tta.views(Tta.trainedFill(model.card().augmentation()), input.width(), input.height());
+        float[][] probs = Predictor.predict(model.network(), source, batchSize, viewProgress(progress, 0, views.size()), cancel);
+        if (views.size() > 1) {
+            for (int v = 1; v < views.size(); v++) {
+                float[][] more = Predictor.predict(model.network(), source.view(views.get(v)), batchSize,
+                        viewProgress(progress, v, views.size()), cancel);
+                for (int i = 0; i < probs.length; i++) {
+                    for (int c = 0; c < probs[i].length; c++) probs[i][c] += more[i][c];
+                }
+            }
+            float inv = 1f / views.size();
+            for (float[] p : probs) {
+                for (int c = 0; c < p.length; c++) p[c] *= inv;
             }
         }
         java.util.Set<Integer> bad = source.failedIndices();
@@ -53,6 +63,13 @@ public final class Inference {
         }
         return new Predictions(model.card().labels(), keptFiles, keptLabels.stream().mapToInt(Integer::intValue).toArray(),
                 keptProbs.toArray(new float[0][]));
+    }
+
+    /** One progress bar over all views: view {@code v} of {@code n} covers the v-th n-th of it. */
+    private static Progress viewProgress(Progress progress, int v, int n) {
+        if (n == 1) return progress;
+        String what = "predicting (view " + (v + 1) + " of " + n + ")";
+        return (message, done, total) -> progress.update(what, total < 0 ? -1 : v * total + done, total < 0 ? -1 : n * total);
     }
 
     /** Predicts one split of a dataset, mapping its class names onto the model's labels. */

@@ -96,9 +96,17 @@ class CliEndToEndTest {
         }
         assertTrue(ModelBundle.readCard(run).metrics().containsKey("validAccuracy"));
 
+        Result crops = run("evaluate", "--run", run.toString(), "--data", data.toString(), "--json", "--tta", "10-crop",
+                "--out", tmp.resolve("eval-crops").toString());
+        assertEquals(0, crops.code(), crops.out() + crops.err());
+        JsonNode cv = ModelBundle.json().readTree(crops.out());
+        assertTrue(cv.get("testTimeAugmentation").asText().startsWith("crop10 (10 views"), cv.toString());
+        assertTrue(cv.get("accuracy").asDouble() > 0.75, "ten-crop predictions still beat chance clearly: " + cv);
+        assertTrue(ModelBundle.readCard(run).metrics().containsKey("validTtaCrop10Accuracy"));
+
         Path csv = tmp.resolve("submission.csv");
         Result p = run("predict", "--run", run.toString(), "--images", data.resolve("test").toString(), "--csv", csv.toString(),
-                "--sample-submission", data.resolve("sample_submission.csv").toString());
+                "--sample-submission", data.resolve("sample_submission.csv").toString(), "--tta", "flip");
         assertEquals(0, p.code(), p.out() + p.err());
         List<String> rows = Files.readAllLines(csv);
         assertEquals("id,label", rows.get(0));

@@ -11,12 +11,14 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -36,8 +38,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 import wb.imaging.Raster;
+import wb.train.Tta;
 import wb.ui.support.Opener;
 import wb.ui.support.Thumbnails;
 import wb.ui.support.Ui;
@@ -175,7 +179,17 @@ final class ExportView {
         progressText.textProperty().bind(vm.progressMessageProperty());
         Label predictHint = Ui.hint("");
         predictHint.textProperty().bind(Bindings.when(vm.canPredictProperty().or(vm.predictingProperty())).then("").otherwise(vm.predictHintProperty()));
-        HBox actions = Ui.row(8, predict, cancel, bar, progressText, predictHint);
+        ComboBox<Tta> tta = new ComboBox<>(FXCollections.observableArrayList(Tta.values()));
+        tta.setId("exportTtaBox");
+        tta.valueProperty().bindBidirectional(vm.ttaProperty());
+        tta.setConverter(new StringConverter<>() {
+            @Override public String toString(Tta t) { return t == null ? "" : t.label(); }
+            @Override public Tta fromString(String s) { throw new UnsupportedOperationException(); }
+        });
+        tta.disableProperty().bind(vm.predictingProperty());
+        tta.setTooltip(Ui.tooltip("Test-time augmentation for the submission: average the predictions of the image and its "
+                + "mirror image (flip), or of ten crops (10-crop). Often lowers the log loss; costs 2x or 10x the time."));
+        HBox actions = Ui.row(8, predict, tta, cancel, bar, progressText, predictHint);
 
         TableView<List<String>> preview = new TableView<>();
         preview.setId("submissionPreview");

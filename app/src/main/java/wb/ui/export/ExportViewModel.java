@@ -46,6 +46,7 @@ import wb.imaging.Raster;
 import wb.model.ModelBundle;
 import wb.model.ModelCard;
 import wb.train.Classifier;
+import wb.train.Tta;
 import wb.ui.AppState;
 import wb.ui.support.Background;
 import wb.ui.support.Errors;
@@ -75,6 +76,9 @@ public final class ExportViewModel {
     private final ObjectProperty<Path> sampleSubmission = new SimpleObjectProperty<>(this, "sampleSubmission");
     private final BooleanProperty probabilities = new SimpleBooleanProperty(this, "probabilities");
     private final BooleanProperty clip = new SimpleBooleanProperty(this, "clip");
+    /** Test-time augmentation for the test predictions. */
+    private final ObjectProperty<Tta> tta =
+            new SimpleObjectProperty<>(this, "tta", Tta.NONE);
     private final StringProperty clipLow = new SimpleStringProperty(this, "clipLow", "0.02");
     private final StringProperty clipHigh = new SimpleStringProperty(this, "clipHigh", "0.98");
     private final StringProperty idColumn = new SimpleStringProperty(this, "idColumn", "id");
@@ -149,13 +153,14 @@ public final class ExportViewModel {
         Classifier model = state.modelProperty().get();
         Path folder = testFolder.get();
         List<String> skipped = Collections.synchronizedList(new ArrayList<>());
+        Tta views = tta.get() == null ? Tta.NONE : tta.get();
         predicting.set(true);
         updateAvailability();
         setValidation("info", "Predicting the test images…");
         predictJob = background.submit("Predicting the test images", (p, cancel) -> {
             List<Path> files = ImageFiles.collect(List.of(folder), p, cancel);
             if (files.isEmpty()) throw new UserException("no images in " + folder);
-            return model.predict(files, skipped, p, cancel);
+            return model.predict(files, views, skipped, p, cancel);
         }, preds -> {
             endPredict();
             testPredictions.set(preds);
@@ -466,6 +471,7 @@ public final class ExportViewModel {
     public ObjectProperty<Path> sampleSubmissionProperty() { return sampleSubmission; }
     public BooleanProperty probabilitiesProperty() { return probabilities; }
     public BooleanProperty clipProperty() { return clip; }
+    public ObjectProperty<Tta> ttaProperty() { return tta; }
     public StringProperty clipLowProperty() { return clipLow; }
     public StringProperty clipHighProperty() { return clipHigh; }
     public StringProperty idColumnProperty() { return idColumn; }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -44,6 +45,7 @@ import org.controlsfx.control.SegmentedButton;
 
 import wb.evaluate.ClassMetrics;
 import wb.evaluate.PredictionView;
+import wb.train.Tta;
 import wb.ui.results.ResultsViewModel.ClassProbability;
 import wb.ui.results.ResultsViewModel.EvalSplit;
 import wb.ui.results.ResultsViewModel.PredictedImage;
@@ -108,6 +110,18 @@ final class ResultsView {
             @Override public EvalSplit fromString(String s) { throw new UnsupportedOperationException(); }
         });
         split.disableProperty().bind(vm.evaluatingProperty());
+        ComboBox<Tta> tta = new ComboBox<>(FXCollections.observableArrayList(Tta.values()));
+        tta.setId("ttaBox");
+        tta.valueProperty().bindBidirectional(vm.ttaProperty());
+        tta.setConverter(new StringConverter<>() {
+            @Override public String toString(Tta t) { return t == null ? "" : t.label(); }
+            @Override public Tta fromString(String s) { throw new UnsupportedOperationException(); }
+        });
+        tta.disableProperty().bind(vm.evaluatingProperty());
+        tta.setTooltip(Ui.tooltip("Test-time augmentation: average the predictions of several views of each image. "
+                + "Flip: the image and its mirror image. 10-crop: the centre and four corner crops, each also mirrored "
+                + "(the corners move by the run's random-crop padding). Costs 2x or 10x the prediction time; "
+                + "use flips only for classes that look the same mirrored."));
         Button evaluate = new Button("Evaluate");
         evaluate.setId("evaluateButton");
         evaluate.getStyleClass().add("wb-primary");
@@ -130,7 +144,7 @@ final class ResultsView {
         model.textProperty().bind(vm.modelTextProperty());
         Label hint = Ui.hint("");
         hint.textProperty().bind(Bindings.when(vm.canEvaluateProperty().or(vm.evaluatingProperty())).then("").otherwise(vm.evaluateHintProperty()));
-        HBox bar1 = Ui.row(8, new Label("Evaluate on"), split, evaluate, cancel, bar, message, hint, Ui.spacer(), model);
+        HBox bar1 = Ui.row(8, new Label("Evaluate on"), split, tta, evaluate, cancel, bar, message, hint, Ui.spacer(), model);
 
         Label title = Ui.sectionTitle("");
         title.setId("evaluationTitle");

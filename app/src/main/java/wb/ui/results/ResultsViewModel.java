@@ -36,6 +36,7 @@ import wb.evaluate.Predictions;
 import wb.evaluate.ViewItem;
 import wb.model.ModelCard;
 import wb.train.Classifier;
+import wb.train.Tta;
 import wb.ui.AppState;
 import wb.ui.support.Background;
 import wb.ui.support.Errors;
@@ -81,6 +82,8 @@ public final class ResultsViewModel {
     private final Background background;
 
     private final ObjectProperty<EvalSplit> split = new SimpleObjectProperty<>(this, "split", EvalSplit.VALID);
+    /** Test-time augmentation for the next evaluation. */
+    private final ObjectProperty<Tta> tta = new SimpleObjectProperty<>(this, "tta", Tta.NONE);
     // Read-only views are made once: JavaFX's unmodifiable wrapper observes its source weakly, so a wrapper made per
     // call could be collected together with the listeners a View added to it.
     private final ObservableList<EvalSplit> availableSplits = FXCollections.observableArrayList();
@@ -163,15 +166,17 @@ public final class ResultsViewModel {
             return;
         }
         List<String> skipped = Collections.synchronizedList(new ArrayList<>());
+        Tta views = tta.get() == null ? Tta.NONE : tta.get();
         evaluating.set(true);
         updateAvailability();
         notice("info", "");
         evaluationJob = background.submit("Evaluating on the " + which.label().toLowerCase(java.util.Locale.ROOT),
-                (p, cancel) -> Evaluation.of(model.predict(source.dataset(), source.split(), skipped, p, cancel)),
+                (p, cancel) -> Evaluation.of(model.predict(source.dataset(), source.split(), views, skipped, p, cancel)),
                 ev -> {
                     finishJob();
                     evaluatedModel = model;
                     evaluationTitle.set(model.card().modelName() + " on the " + which.label().toLowerCase(java.util.Locale.ROOT)
+                            + (views == Tta.NONE ? "" : " with " + views.label().toLowerCase(java.util.Locale.ROOT))
                             + ": " + Fmt.plural(ev.predictions().size(), "image", "images")
                             + (ev.labelledCount() < ev.predictions().size() ? " (" + Fmt.count(ev.labelledCount()) + " labelled)" : ""));
                     state.evaluationProperty().set(ev);
@@ -433,6 +438,9 @@ public final class ResultsViewModel {
     // ---- properties ----
 
     public ObjectProperty<EvalSplit> splitProperty() { return split; }
+
+    public ObjectProperty<Tta> ttaProperty() { return tta; }
+
     public ObservableList<EvalSplit> availableSplits() { return availableSplitsView; }
     public ReadOnlyBooleanProperty canEvaluateProperty() { return canEvaluate.getReadOnlyProperty(); }
     public ReadOnlyStringProperty evaluateHintProperty() { return evaluateHint.getReadOnlyProperty(); }

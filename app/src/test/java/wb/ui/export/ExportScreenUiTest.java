@@ -67,6 +67,10 @@ class ExportScreenUiTest extends ApplicationTest {
     void predictsTheTestFolderPreviewsValidatesAndWritesTheSubmission() throws Exception {
         ExportViewModel vm = export.viewModel();
         assertEquals(state.datasetRootProperty().get().resolve("test"), vm.testFolderProperty().get(), "the dataset's test/ folder is the default");
+        // Stripes look the same mirrored, so flip test-time augmentation suits them.
+        javafx.scene.control.ComboBox<wb.train.Tta> tta = lookup("#exportTtaBox").query();
+        interact(() -> tta.getSelectionModel().select(wb.train.Tta.FLIP));
+        assertEquals(wb.train.Tta.FLIP, vm.ttaProperty().get());
         clickOn("#predictTestButton");
         TableView<?> preview = lookup("#submissionPreview").query();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> preview.getItems().size() == 10);

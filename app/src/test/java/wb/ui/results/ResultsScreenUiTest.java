@@ -73,6 +73,21 @@ class ResultsScreenUiTest extends ApplicationTest {
     }
 
     @Test
+    void evaluatesWithTenCropTestTimeAugmentation() throws Exception {
+        interact(() -> state.evaluationProperty().set(null));
+        javafx.scene.control.ComboBox<wb.train.Tta> box = lookup("#ttaBox").query();
+        interact(() -> box.getSelectionModel().select(wb.train.Tta.CROP10));
+        assertEquals(wb.train.Tta.CROP10, results.viewModel().ttaProperty().get());
+        clickOn("#evaluateButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state.evaluationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(16, state.evaluationProperty().get().confusion().total());
+        String title = results.viewModel().evaluationTitleProperty().get();
+        assertTrue(title.contains("with 10-crop tta (10 views)"), title);
+        interact(() -> box.getSelectionModel().select(wb.train.Tta.NONE));
+    }
+
+    @Test
     void classifiesDroppedImagesWithTheirTopClasses() throws Exception {
         Path testFolder = state.datasetRootProperty().get().resolve("test");
         interact(() -> {

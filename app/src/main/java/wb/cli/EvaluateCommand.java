@@ -20,6 +20,7 @@ import wb.dataset.Split;
 import wb.dataset.VerificationReport;
 import wb.evaluate.ClassMetrics;
 import wb.evaluate.ConfusionMatrix;
+import wb.evaluate.Ensemble;
 import wb.evaluate.Evaluation;
 import wb.evaluate.PredictionView;
 import wb.evaluate.PredictionViews;
@@ -38,8 +39,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--run", required = true, description = "Run folder (or model bundle folder) written by 'train'.")
-    Path run;
+    @Option(names = "--run", required = true, description = "Run folder (or model bundle folder) written by 'train'. Repeat it to "
+            + "evaluate an ensemble: the average of the models' probabilities (they must know the same classes).")
+    List<Path> runs;
 
     @Option(names = "--data", required = true, description = "Dataset folder.")
     Path data;
@@ -74,17 +76,29 @@ final class EvaluateCommand implements Callable<Integer> {
             case "test" -> Split.TEST;
             default -> throw new IllegalArgumentException("--split must be train, valid or test, not " + split);
         };
-        TrainedModel model = ModelBundle.load(run, false);
         VerificationReport report = DatasetOptions.scanAndVerify(data, err, json);
-        List<String> skipped = new ArrayList<>();
-        Predictions all = Inference.predict(model, report.usable(), s, 256, tta, skipped, new ConsoleProgress(err), Cancellation.NEVER);
+        java.util.Set<String> skipped = new java.util.LinkedHashSet<>();
+        List<Predictions> members = new ArrayList<>();
+        TrainedModel model = null;
+        for (Path run : runs) {
+            // One model in memory at a time: ensembles of large networks stay within the heap.
+            model = ModelBundle.load(run, false);
+            if (runs.size() > 1) err.println("ensemble member " + (members.size() + 1) + " of " + runs.size() + ": " + run);
+            List<String> memberSkipped = new ArrayList<>();
+            members.add(Inference.predict(model, report.usable(), s, 256, tta, memberSkipped, new ConsoleProgress(err), Cancellation.NEVER));
+            skipped.addAll(memberSkipped);
+        }
+        Predictions all = Ensemble.average(members);
         skipped.forEach(m -> err.println("skipped: " + m));
+        boolean ensemble = runs.size() > 1;
+        Path run = runs.get(0);
         Evaluation ev = Evaluation.of(all);
         if (ev.labelledCount() == 0) throw new wb.common.UserException("the " + split + " split has no labelled images to evaluate");
-        Path dir = out != null ? out : run.resolve("eval-" + s.name().toLowerCase(Locale.ROOT));
+        Path dir = out != null ? out : run.resolve((ensemble ? "eval-ensemble-" : "eval-") + s.name().toLowerCase(Locale.ROOT));
         java.nio.file.Files.createDirectories(dir);
 
         Map<String, Object> summary = summary(ev, s);
+        if (ensemble) summary.put("ensemble", runs.stream().map(r -> r.toAbsolutePath().toString()).toList());
         summary.put("testTimeAugmentation", tta.describe(wb.train.Tta.trainedFill(model.card().augmentation()),
                 model.preprocessing().input().width(), model.preprocessing().input().height()));
         AtomicFiles.write(dir.resolve("evaluation.json"), o -> ModelBundle.json().writeValue(o, summary));
@@ -110,11 +124,13 @@ final class EvaluateCommand implements Callable<Integer> {
         metrics.put(p + "Rank5", ev.rank5());
         metrics.put(p + "LogLoss", ev.logLoss());
         metrics.put(p + "MacroF1", ev.macroF1());
-        ModelBundle.writeCard(model.card().withMetrics(metrics), run);
+        // An ensemble's metrics belong to no single model card.
+        if (!ensemble) ModelBundle.writeCard(model.card().withMetrics(metrics), run);
 
         if (json) {
             stdout.println(ModelBundle.json().writeValueAsString(summary));
         } else {
+            if (ensemble) stdout.println("ensemble of " + runs.size() + " models (probabilities averaged)");
             if (tta != wb.train.Tta.NONE) stdout.println("test-time augmentation: " + summary.get("testTimeAugmentation"));
             stdout.printf(Locale.ROOT, "%s: %d images, accuracy %.4f, rank-5 %.4f, log loss %.4f, macro F1 %.4f%n", p, ev.labelledCount(),
                     ev.accuracy(), ev.rank5(), ev.logLoss(), ev.macroF1());

@@ -34,8 +34,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--run", required = true, description = "Run folder (or model bundle folder) written by 'train'.")
-    Path run;
+    @Option(names = "--run", required = true, description = "Run folder (or model bundle folder) written by 'train'. Repeat it to "
+            + "predict with an ensemble: the average of the models' probabilities (they must know the same classes).")
+    List<Path> runs;
 
     @Option(names = "--images", required = true, description = "Folder of images to classify (searched recursively).")
     Path images;
@@ -74,16 +75,23 @@ final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--clip needs two numbers LO,HI, e.g. 0.05,0.95, not " + clip);
             }
         }
-        TrainedModel model = ModelBundle.load(run, false);
         Dataset ds = DatasetScanner.scan(images, new ConsoleProgress(err), Cancellation.NEVER);
         ds.problems().forEach(p -> err.println("skipped: " + p.path() + ": " + p.reason()));
         List<Path> files = new ArrayList<>();
         for (Split s : Split.values()) for (ImageItem i : ds.items(s)) files.add(i.path());
         if (files.isEmpty()) throw new UserException("no images in " + images);
-        List<String> skipped = new ArrayList<>();
+        java.util.Set<String> skipped = new java.util.LinkedHashSet<>();
         int[] unknown = new int[files.size()];
         java.util.Arrays.fill(unknown, -1);
-        Predictions p = Inference.predict(model, files, unknown, 256, tta, skipped, new ConsoleProgress(err), Cancellation.NEVER);
+        List<Predictions> members = new ArrayList<>();
+        for (Path run : runs) {
+            TrainedModel model = ModelBundle.load(run, false);
+            if (runs.size() > 1) err.println("ensemble member " + (members.size() + 1) + " of " + runs.size() + ": " + run);
+            List<String> memberSkipped = new ArrayList<>();
+            members.add(Inference.predict(model, files, unknown, 256, tta, memberSkipped, new ConsoleProgress(err), Cancellation.NEVER));
+            skipped.addAll(memberSkipped);
+        }
+        Predictions p = wb.evaluate.Ensemble.average(members);
         skipped.forEach(m -> err.println("skipped: " + m));
         SubmissionOptions opts = new SubmissionOptions(probabilities, lo, hi, sample, null, null);
         KaggleSubmission.write(csv, p, opts);

@@ -104,9 +104,18 @@ class CliEndToEndTest {
         assertTrue(cv.get("accuracy").asDouble() > 0.75, "ten-crop predictions still beat chance clearly: " + cv);
         assertTrue(ModelBundle.readCard(run).metrics().containsKey("validTtaCrop10Accuracy"));
 
+        // An ensemble of a model with itself predicts exactly what the model does.
+        Result twice = run("evaluate", "--run", run.toString(), "--run", run.toString(), "--data", data.toString(), "--json");
+        assertEquals(0, twice.code(), twice.out() + twice.err());
+        JsonNode en = ModelBundle.json().readTree(twice.out());
+        assertEquals(2, en.get("ensemble").size(), en.toString());
+        assertEquals(ev.get("accuracy").asDouble(), en.get("accuracy").asDouble(), 1e-12);
+        assertEquals(ev.get("logLoss").asDouble(), en.get("logLoss").asDouble(), 1e-5);
+        assertTrue(Files.exists(run.resolve("eval-ensemble-valid").resolve("evaluation.json")));
+
         Path csv = tmp.resolve("submission.csv");
         Result p = run("predict", "--run", run.toString(), "--images", data.resolve("test").toString(), "--csv", csv.toString(),
-                "--sample-submission", data.resolve("sample_submission.csv").toString(), "--tta", "flip");
+                "--sample-submission", data.resolve("sample_submission.csv").toString(), "--tta", "flip", "--run", run.toString());
         assertEquals(0, p.code(), p.out() + p.err());
         List<String> rows = Files.readAllLines(csv);
         assertEquals("id,label", rows.get(0));

@@ -38,7 +38,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import wb.imaging.Raster;
 import wb.train.Tta;
@@ -179,14 +178,8 @@ final class ExportView {
         progressText.textProperty().bind(vm.progressMessageProperty());
         Label predictHint = Ui.hint("");
         predictHint.textProperty().bind(Bindings.when(vm.canPredictProperty().or(vm.predictingProperty())).then("").otherwise(vm.predictHintProperty()));
-        ComboBox<Tta> tta = new ComboBox<>(FXCollections.observableArrayList(Tta.values()));
-        tta.setId("exportTtaBox");
-        tta.valueProperty().bindBidirectional(vm.ttaProperty());
-        tta.setConverter(new StringConverter<>() {
-            @Override public String toString(Tta t) { return t == null ? "" : t.label(); }
-            @Override public Tta fromString(String s) { throw new UnsupportedOperationException(); }
-        });
-        tta.disableProperty().bind(vm.predictingProperty());
+        ComboBox<Tta> tta = Ui.choice("exportTtaBox", FXCollections.observableArrayList(Tta.values()), vm.ttaProperty(), Tta::label,
+                vm.predictingProperty());
         tta.setTooltip(Ui.tooltip("Test-time augmentation for the submission: average the predictions of the image and its "
                 + "mirror image (flip), or of ten crops (10-crop). Often lowers the log loss; costs 2x or 10x the time."));
         HBox actions = Ui.row(8, predict, tta, cancel, bar, progressText, predictHint);

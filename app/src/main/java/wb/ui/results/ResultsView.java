@@ -102,22 +102,9 @@ final class ResultsView {
     // ---- header ----
 
     private Node header() {
-        ComboBox<EvalSplit> split = new ComboBox<>(vm.availableSplits());
-        split.setId("splitBox");
-        split.valueProperty().bindBidirectional(vm.splitProperty());
-        split.setConverter(new StringConverter<>() {
-            @Override public String toString(EvalSplit s) { return s == null ? "" : s.label(); }
-            @Override public EvalSplit fromString(String s) { throw new UnsupportedOperationException(); }
-        });
-        split.disableProperty().bind(vm.evaluatingProperty());
-        ComboBox<Tta> tta = new ComboBox<>(FXCollections.observableArrayList(Tta.values()));
-        tta.setId("ttaBox");
-        tta.valueProperty().bindBidirectional(vm.ttaProperty());
-        tta.setConverter(new StringConverter<>() {
-            @Override public String toString(Tta t) { return t == null ? "" : t.label(); }
-            @Override public Tta fromString(String s) { throw new UnsupportedOperationException(); }
-        });
-        tta.disableProperty().bind(vm.evaluatingProperty());
+        ComboBox<EvalSplit> split = Ui.choice("splitBox", vm.availableSplits(), vm.splitProperty(), EvalSplit::label, vm.evaluatingProperty());
+        ComboBox<Tta> tta = Ui.choice("ttaBox", FXCollections.observableArrayList(Tta.values()), vm.ttaProperty(), Tta::label,
+                vm.evaluatingProperty());
         tta.setTooltip(Ui.tooltip("Test-time augmentation: average the predictions of several views of each image. "
                 + "Flip: the image and its mirror image. 10-crop: the centre and four corner crops, each also mirrored "
                 + "(the corners move by the run's random-crop padding). Costs 2x or 10x the prediction time; "

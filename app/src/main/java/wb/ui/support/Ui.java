@@ -4,6 +4,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.beans.property.Property;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -11,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /**
  * Small builders for the layout vocabulary the screens share (cards, titles, hints, metric tiles). Every node
@@ -111,5 +116,22 @@ public final class Ui {
 
     public static Insets pad(double v) {
         return new Insets(v);
+    }
+
+    /**
+     * A drop-down list of {@code items} shown by {@code label}, bound both ways to {@code value} and disabled while
+     * {@code busy} holds.
+     */
+    public static <T> ComboBox<T> choice(String id, ObservableList<T> items, Property<T> value,
+                                         java.util.function.Function<T, String> label, ObservableBooleanValue busy) {
+        ComboBox<T> box = new ComboBox<>(items);
+        box.setId(id);
+        box.valueProperty().bindBidirectional(value);
+        box.setConverter(new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : label.apply(t); }
+            @Override public T fromString(String s) { throw new UnsupportedOperationException(); }
+        });
+        box.disableProperty().bind(busy);
+        return box;
     }
 }

@@ -32,6 +32,11 @@ public final class Classifier {
 
     public ModelCard card() { return model.card(); }
 
+    /** The card of the bundle in {@code dir}, without loading its network (fast; for checks before a load). */
+    public static ModelCard readCard(Path dir) {
+        return ModelBundle.readCard(dir);
+    }
+
     /** The folder the model was loaded from. */
     public Path bundleDir() { return bundleDir; }
 

@@ -15,6 +15,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -129,9 +130,30 @@ final class ResultsView {
         message.visibleProperty().bind(vm.evaluatingProperty());
         Label model = Ui.styled(new Label(), "wb-facts");
         model.textProperty().bind(vm.modelTextProperty());
+        Button addRun = new Button("Ensemble…");
+        addRun.setId("ensembleButton");
+        addRun.disableProperty().bind(vm.evaluatingProperty());
+        addRun.setTooltip(Ui.tooltip("Add another run's model: the evaluation then averages the probabilities of the models "
+                + "(an ensemble, usually more accurate than any one of them). The run must know the same classes."));
+        addRun.setOnAction(e -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Run folder to add to the ensemble");
+            var current = vm.ensembleRuns().isEmpty() ? null : vm.ensembleRuns().get(vm.ensembleRuns().size() - 1).getParent();
+            if (current != null && current.toFile().isDirectory()) dc.setInitialDirectory(current.toFile());
+            File f = dc.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+            if (f != null) vm.addEnsembleRun(f.toPath());
+        });
+        Label ensemble = Ui.styled(new Label(), "wb-facts");
+        ensemble.setId("ensembleText");
+        ensemble.textProperty().bind(vm.ensembleTextProperty());
+        Hyperlink clearEnsemble = new Hyperlink("Clear");
+        clearEnsemble.visibleProperty().bind(vm.ensembleTextProperty().isNotEmpty().and(vm.evaluatingProperty().not()));
+        clearEnsemble.managedProperty().bind(clearEnsemble.visibleProperty());
+        clearEnsemble.setOnAction(e -> vm.clearEnsemble());
         Label hint = Ui.hint("");
         hint.textProperty().bind(Bindings.when(vm.canEvaluateProperty().or(vm.evaluatingProperty())).then("").otherwise(vm.evaluateHintProperty()));
-        HBox bar1 = Ui.row(8, new Label("Evaluate on"), split, tta, evaluate, cancel, bar, message, hint, Ui.spacer(), model);
+        HBox bar1 = Ui.row(8, new Label("Evaluate on"), split, tta, addRun, evaluate, cancel, bar, message, hint, Ui.spacer(),
+                ensemble, clearEnsemble, model);
 
         Label title = Ui.sectionTitle("");
         title.setId("evaluationTitle");

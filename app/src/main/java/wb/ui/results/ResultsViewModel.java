@@ -29,6 +29,7 @@ import wb.dataset.Split;
 import wb.dataset.Splitter;
 import wb.evaluate.ClassMetrics;
 import wb.evaluate.ConfusionMatrix;
+import wb.evaluate.Ensemble;
 import wb.evaluate.Evaluation;
 import wb.evaluate.PredictionView;
 import wb.evaluate.PredictionViews;
@@ -82,6 +83,10 @@ public final class ResultsViewModel {
     private final Background background;
 
     private final ObjectProperty<EvalSplit> split = new SimpleObjectProperty<>(this, "split", EvalSplit.VALID);
+    /** Other runs whose models join the current one in an ensemble: the evaluation averages their probabilities. */
+    private final ObservableList<Path> ensembleRuns = FXCollections.observableArrayList();
+    private final ObservableList<Path> ensembleRunsView = FXCollections.unmodifiableObservableList(ensembleRuns);
+    private final ReadOnlyStringWrapper ensembleText = new ReadOnlyStringWrapper(this, "ensembleText", "");
     /** Test-time augmentation for the next evaluation. */
     private final ObjectProperty<Tta> tta = new SimpleObjectProperty<>(this, "tta", Tta.NONE);
     // Read-only views are made once: JavaFX's unmodifiable wrapper observes its source weakly, so a wrapper made per
@@ -136,8 +141,12 @@ public final class ResultsViewModel {
     public ResultsViewModel(AppState state, Background background) {
         this.state = state;
         this.background = background;
+        ensembleRuns.addListener((javafx.collections.ListChangeListener<Path>) c -> ensembleText.set(ensembleRuns.isEmpty() ? ""
+                : "Ensemble: + " + Fmt.plural(ensembleRuns.size(), "run", "runs")));
         state.modelProperty().addListener((o, a, model) -> {
             if (state.evaluationProperty().get() != null && model != evaluatedModel) state.evaluationProperty().set(null);
+            // The runs were checked against the previous model's classes.
+            ensembleRuns.clear();
             updateAvailability();
         });
         state.datasetProperty().addListener((o, a, b) -> updateAvailability());
@@ -167,15 +176,29 @@ public final class ResultsViewModel {
         }
         List<String> skipped = Collections.synchronizedList(new ArrayList<>());
         Tta views = tta.get() == null ? Tta.NONE : tta.get();
+        List<Path> others = List.copyOf(ensembleRuns);
         evaluating.set(true);
         updateAvailability();
         notice("info", "");
         evaluationJob = background.submit("Evaluating on the " + which.label().toLowerCase(java.util.Locale.ROOT),
-                (p, cancel) -> Evaluation.of(model.predict(source.dataset(), source.split(), views, skipped, p, cancel)),
+                (p, cancel) -> {
+                    int n = others.size() + 1;
+                    List<Predictions> members = new ArrayList<>();
+                    members.add(model.predict(source.dataset(), source.split(), views, skipped, member(p, 0, n), cancel));
+                    for (int m = 0; m < others.size(); m++) {
+                        cancel.throwIfCancelled();
+                        // One extra network in memory at a time.
+                        Classifier other = Classifier.load(others.get(m));
+                        List<String> ignored = new ArrayList<>(); // the same files fail for every member
+                        members.add(other.predict(source.dataset(), source.split(), views, ignored, member(p, m + 1, n), cancel));
+                    }
+                    return Evaluation.of(Ensemble.average(members));
+                },
                 ev -> {
                     finishJob();
                     evaluatedModel = model;
-                    evaluationTitle.set(model.card().modelName() + " on the " + which.label().toLowerCase(java.util.Locale.ROOT)
+                    evaluationTitle.set(model.card().modelName() + (others.isEmpty() ? "" : " + " + Fmt.plural(others.size(), "run", "runs") + " (ensemble)")
+                            + " on the " + which.label().toLowerCase(java.util.Locale.ROOT)
                             + (views == Tta.NONE ? "" : " with " + views.label().toLowerCase(java.util.Locale.ROOT))
                             + ": " + Fmt.plural(ev.predictions().size(), "image", "images")
                             + (ev.labelledCount() < ev.predictions().size() ? " (" + Fmt.count(ev.labelledCount()) + " labelled)" : ""));
@@ -201,6 +224,57 @@ public final class ResultsViewModel {
         progress.bind(evaluationJob.progressProperty());
         progressMessage.bind(evaluationJob.messageProperty());
     }
+
+    /** Progress of ensemble member {@code m} of {@code n}, named as such when there is more than one. */
+    private static wb.common.Progress member(wb.common.Progress p, int m, int n) {
+        if (n == 1) return p;
+        return (message, done, total) -> p.update("model " + (m + 1) + " of " + n + ": " + message, done, total);
+    }
+
+    // ---- ensemble ----
+
+    /**
+     * Adds the model of another run to the ensemble. It must know the current model's classes (in any order);
+     * the reason is shown when it does not, or when the folder holds no model.
+     */
+    public void addEnsembleRun(Path dir) {
+        Classifier model = state.modelProperty().get();
+        if (model == null) {
+            notice("error", "Train or load a model first: an ensemble adds other runs to it.");
+            return;
+        }
+        Path abs = dir.toAbsolutePath().normalize();
+        if (abs.equals(model.bundleDir().toAbsolutePath().normalize()) || ensembleRuns.contains(abs)) {
+            notice("warning", abs.getFileName() + " is already in the ensemble.");
+            return;
+        }
+        ModelCard card;
+        try {
+            card = Classifier.readCard(abs);
+        } catch (RuntimeException e) {
+            notice("error", "No model in " + abs + ": " + Errors.message(e));
+            return;
+        }
+        java.util.Set<String> mine = new java.util.TreeSet<>(model.card().labels());
+        java.util.Set<String> theirs = new java.util.TreeSet<>(card.labels());
+        if (!mine.equals(theirs)) {
+            notice("error", abs.getFileName() + " was trained on other classes (" + String.join(", ", theirs) + "); the ensemble needs "
+                    + String.join(", ", mine) + ".");
+            return;
+        }
+        ensembleRuns.add(abs);
+        notice("info", "Evaluate to average " + Fmt.plural(ensembleRuns.size() + 1, "model", "models") + ": "
+                + card.modelName() + " from " + abs.getFileName() + " joined the ensemble.");
+    }
+
+    /** Back to the current model alone. */
+    public void clearEnsemble() {
+        ensembleRuns.clear();
+    }
+
+    public ObservableList<Path> ensembleRuns() { return ensembleRunsView; }
+
+    public ReadOnlyStringProperty ensembleTextProperty() { return ensembleText.getReadOnlyProperty(); }
 
     public void cancelEvaluation() {
         if (evaluationJob != null) evaluationJob.cancel();

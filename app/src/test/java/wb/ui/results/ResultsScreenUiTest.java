@@ -3,6 +3,7 @@ package wb.ui.results;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Point2D;
@@ -85,6 +86,33 @@ class ResultsScreenUiTest extends ApplicationTest {
         String title = results.viewModel().evaluationTitleProperty().get();
         assertTrue(title.contains("with 10-crop tta (10 views)"), title);
         interact(() -> box.getSelectionModel().select(wb.train.Tta.NONE));
+    }
+
+    @Test
+    void evaluatesAnEnsembleOfTwoRuns() throws Exception {
+        ResultsViewModel vm = results.viewModel();
+        Path second = tmp.resolve("runs").resolve("tiny-2");
+        UiFixtures.trainTiny(state, second, 1);
+        interact(() -> {
+            state.evaluationProperty().set(null);
+            vm.addEnsembleRun(tmp.resolve("no-such-run"));
+        });
+        assertEquals("error", vm.noticeKindProperty().get());
+        assertTrue(vm.noticeProperty().get().startsWith("No model in "), vm.noticeProperty().get());
+        interact(() -> vm.addEnsembleRun(state.modelProperty().get().bundleDir()));
+        assertTrue(vm.noticeProperty().get().endsWith("is already in the ensemble."), vm.noticeProperty().get());
+        interact(() -> vm.addEnsembleRun(second));
+        assertEquals(List.of(second.toAbsolutePath().normalize()), vm.ensembleRuns());
+        assertEquals("Ensemble: + 1 run", lookup("#ensembleText").queryAs(javafx.scene.control.Label.class).getText());
+
+        clickOn("#evaluateButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state.evaluationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(16, state.evaluationProperty().get().confusion().total());
+        String title = vm.evaluationTitleProperty().get();
+        assertTrue(title.contains("+ 1 run (ensemble)"), title);
+        interact(vm::clearEnsemble);
+        assertTrue(vm.ensembleRuns().isEmpty());
     }
 
     @Test

@@ -28,7 +28,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--classes", description = "Number of classes the parameter count assumes (default: ${DEFAULT-VALUE}).", defaultValue = "10")
     int classes;
 
-    @Option(names = "--verbose", description = "Also print each model's description.")
+    @Option(names = "--verbose", description = "Also print each model's description and default training recipe.")
     boolean verbose;
 
     @Option(names = "--layers", paramLabel = "ID",
@@ -55,7 +55,10 @@ final class ModelsCommand implements Callable<Integer> {
                     Networks.updater(wb.model.Optimizer.ADAM, 1e-3, 0.9)));
             out.printf(Locale.ROOT, "%-12s %-12s %-12s %,12d  %s%n", m.id(), m.displayName(), in.height() + "x" + in.width()
                     + (m.fixedInputSize() ? " fixed" : ""), params, m.pretrainedAvailable() ? "ImageNet (DL4J zoo)" : "-");
-            if (verbose) out.println("    " + m.description());
+            if (verbose) {
+                out.println("    " + m.description());
+                out.println("    default recipe: " + m.recipe().describe() + " (" + m.recipe().source() + ")");
+            }
         }
         return 0;
     }

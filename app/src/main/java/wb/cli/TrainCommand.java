@@ -46,8 +46,8 @@ final class TrainCommand implements Callable<Integer> {
 
 
 
-    @Option(names = "--l2", defaultValue = "0", description = "L2 weight decay on weights (default: ${DEFAULT-VALUE}).")
-    double l2;
+    @Option(names = "--l2", description = "L2 weight decay on weights (default: the model's recipe; 0 for most).")
+    Double l2;
 
     @Option(names = "--label-smoothing", defaultValue = "0", paramLabel = "E",
             description = "Label smoothing: train towards 1-E+E/K for the true class and E/K for the others, e.g. 0.1; 0 = one-hot targets (default: ${DEFAULT-VALUE}).")
@@ -79,8 +79,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin OptimizerOptions opt;
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "Momentum for momentum/nesterov (default: ${DEFAULT-VALUE}).")
-    double momentum;
+    @Option(names = "--momentum", description = "Momentum for momentum/nesterov (default: the model's recipe; 0.9 for all).")
+    Double momentum;
 
     // Transfer learning (the computer-vision book's two-phase recipe).
 
@@ -150,7 +150,9 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
         }
-        TrainConfig cfg = new TrainConfig(model, epochs, opt.batchSize, opt.optimizer, opt.lr, momentum, opt.lrSchedule(), l2, dropout,
+        wb.model.Recipe recipe = TrainConfig.recipeOf(model);
+        TrainConfig cfg = new TrainConfig(model, epochs, opt.batchSize(recipe), opt.optimizer(recipe), opt.lr(recipe),
+                momentum != null ? momentum : recipe.momentum(), opt.lrSchedule(recipe), l2 != null ? l2 : recipe.l2(), dropout,
                 batchNorm, opt.patience, seed, augment.config("flip"), policy, size, validFraction, transfer, labelSmoothing);
         VerificationReport report = DatasetOptions.scanAndVerify(data, err, false);
 

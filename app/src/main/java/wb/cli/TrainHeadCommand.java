@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import wb.common.Cancellation;
 import wb.model.HeadSpec;
+import wb.model.Recipe;
 import wb.train.HeadTraining;
 import wb.train.RunEnd;
 import wb.train.TrainingControl;
@@ -69,7 +70,8 @@ final class TrainHeadCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HeadSpec head = logistic ? HeadSpec.logistic(l2 != null ? l2 : 1e-4) : new HeadSpec(headUnits, headDropout, headBatchNorm, l2 != null ? l2 : 0);
-        HeadTraining.Config cfg = new HeadTraining.Config(head, epochs, opt.batchSize, opt.optimizer, opt.lr, opt.lrSchedule(), opt.patience, seed, validFraction);
+        HeadTraining.Config cfg = new HeadTraining.Config(head, epochs, opt.batchSize(Recipe.STANDARD), opt.optimizer(Recipe.STANDARD),
+                opt.lr(Recipe.STANDARD), opt.lrSchedule(Recipe.STANDARD), opt.patience, seed, validFraction);
         TrainingControl control = new TrainingControl();
         Thread hook = new Thread(control::stop, "stop-training");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -37,6 +37,9 @@ public interface ModelSpec {
     /** The default dropout for the classifier head, when {@link #configurableRegularisation()}. */
     default double defaultDropout() { return 0.0; }
 
+    /** The optimisation settings it trains with by default. */
+    default Recipe recipe() { return Recipe.STANDARD; }
+
     /** Builds the configuration; the updater is set by the trainer afterwards. */
     ComputationGraphConfiguration configure(ModelRequest request);
 }

@@ -90,13 +90,22 @@ public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer o
     }
 
     /**
-     * The recommended recipe: Adam 1e-3 with cosine decay, batch 64, batch norm, 10 epochs, horizontal
-     * flips. For FMNIST-CNN on the full Fashion-MNIST this
-     * recipe is measured in docs/benchmarks.md.
+     * The recommended settings for an architecture: its {@link wb.model.ModelSpec#recipe() recipe} (optimizer, learning
+     * rate and schedule, batch size, L2), batch norm, 10 epochs, horizontal flips. Unknown ids get the standard recipe.
      */
     public static TrainConfig defaults(String modelId) {
-        return new TrainConfig(modelId, 10, 64, Optimizer.ADAM, 1e-3, 0.9, LrSchedule.cosine(), 0, null, true, 0, 42,
-                AugmentConfig.flips(), ResizePolicy.SQUASH, null, 0.2);
+        wb.model.Recipe r = recipeOf(modelId);
+        return new TrainConfig(modelId, 10, r.batchSize(), r.optimizer(), r.learningRate(), r.momentum(), r.schedule(), r.l2(), null,
+                true, 0, 42, AugmentConfig.flips(), ResizePolicy.SQUASH, null, 0.2);
+    }
+
+    /** The architecture's recipe, or the standard one for an id the zoo does not know. */
+    public static wb.model.Recipe recipeOf(String modelId) {
+        try {
+            return wb.model.ModelZoo.standard().get(modelId).recipe();
+        } catch (RuntimeException e) {
+            return wb.model.Recipe.STANDARD;
+        }
     }
 
     /** The settings as a map for the model card. */

@@ -77,6 +77,9 @@ class CliEndToEndTest {
             assertTrue(Files.exists(run.resolve(f)), f);
         }
         assertEquals(3, Files.readAllLines(run.resolve("metrics.csv")).size(), "header + 2 epochs");
+        var hyper = ModelBundle.readCard(run).hyperparameters();
+        assertEquals("NESTEROV", hyper.get("optimizer"), "options not given come from FMNIST-CNN's recipe: " + hyper);
+        assertEquals(16, ((Number) hyper.get("batchSize")).intValue(), "options given win");
 
         Result resumed = run("train", "--data", data.toString(), "--model", "fmnist-cnn", "--epochs", "3", "--batch-size", "16",
                 "--out", run.toString(), "--augment", "none", "--seed", "1", "--resume");

@@ -36,7 +36,8 @@ class ModelViewModelTest {
         TrainConfig applied = state.trainConfigProperty().get();
         assertEquals("fmnist-cnn", vm.selectedModelProperty().get().id());
         assertEquals(Integer.toString(applied.epochs()), vm.epochsProperty().get());
-        assertEquals("0.001", vm.learningRateProperty().get());
+        assertEquals("0.035", vm.learningRateProperty().get(), "FMNIST-CNN's own recipe");
+        assertEquals(Optimizer.NESTEROV, vm.optimizerProperty().get());
         assertFalse(vm.dirtyProperty().get());
         assertFalse(vm.canApplyProperty().get(), "nothing to apply yet");
 

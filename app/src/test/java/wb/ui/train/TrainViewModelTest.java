@@ -62,7 +62,7 @@ class TrainViewModelTest {
         AppState ready = UiFixtures.state(dataset, tmp.resolve("runs-a"));
         TrainViewModel vm2 = new TrainViewModel(ready, new ScriptedRunner(), Background.inline(), clock);
         assertTrue(vm2.canStartProperty().get());
-        assertTrue(vm2.configSummaryProperty().get().startsWith("FMNIST-CNN · 10 epochs · batch 64 · Adam, lr 0.001, cosine"),
+        assertTrue(vm2.configSummaryProperty().get().startsWith("FMNIST-CNN · 10 epochs · batch 32 · Nesterov, lr 0.035, onecycle"),
                 vm2.configSummaryProperty().get());
     }
 

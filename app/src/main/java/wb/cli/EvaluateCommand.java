@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -30,6 +32,7 @@ import wb.export.ViewSheets;
 import wb.model.ModelBundle;
 import wb.model.TrainedModel;
 import wb.train.Inference;
+import wb.train.Tta;
 
 /** Evaluates a trained model on a labelled split and writes the metrics and the five prediction views. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -62,7 +65,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Test-time augmentation, averaging the probabilities of several views: none; flip (the image and its "
                     + "mirror image); crop10 (the centre and four corner crops, each also mirrored; the corners move by the run's "
                     + "crop padding, or 1/16 of the input side) (default: ${DEFAULT-VALUE}).")
-    wb.train.Tta tta;
+    Tta tta;
 
     @Option(names = "--json", description = "Print the metrics as JSON.")
     boolean json;
@@ -77,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--split must be train, valid or test, not " + split);
         };
         VerificationReport report = DatasetOptions.scanAndVerify(data, err, json);
-        java.util.Set<String> skipped = new java.util.LinkedHashSet<>();
+        Set<String> skipped = new LinkedHashSet<>();
         List<Predictions> members = new ArrayList<>();
         TrainedModel model = null;
         for (Path run : runs) {
@@ -99,7 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
         Map<String, Object> summary = summary(ev, s);
         if (ensemble) summary.put("ensemble", runs.stream().map(r -> r.toAbsolutePath().toString()).toList());
-        summary.put("testTimeAugmentation", tta.describe(wb.train.Tta.trainedFill(model.card().augmentation()),
+        summary.put("testTimeAugmentation", tta.describe(Tta.trainedFill(model.card().augmentation()),
                 model.preprocessing().input().width(), model.preprocessing().input().height()));
         AtomicFiles.write(dir.resolve("evaluation.json"), o -> ModelBundle.json().writeValue(o, summary));
         writeConfusion(ev.confusion(), dir.resolve("confusion_matrix.csv"));
@@ -119,7 +122,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Map<String, Object> metrics = new LinkedHashMap<>();
         String p = s.name().toLowerCase(Locale.ROOT);
-        if (tta != wb.train.Tta.NONE) p = p + "Tta" + tta.name().charAt(0) + tta.name().substring(1).toLowerCase(Locale.ROOT);
+        if (tta != Tta.NONE) p = p + "Tta" + tta.name().charAt(0) + tta.name().substring(1).toLowerCase(Locale.ROOT);
         metrics.put(p + "Accuracy", ev.accuracy());
         metrics.put(p + "Rank5", ev.rank5());
         metrics.put(p + "LogLoss", ev.logLoss());
@@ -131,7 +134,7 @@ final class EvaluateCommand implements Callable<Integer> {
             stdout.println(ModelBundle.json().writeValueAsString(summary));
         } else {
             if (ensemble) stdout.println("ensemble of " + runs.size() + " models (probabilities averaged)");
-            if (tta != wb.train.Tta.NONE) stdout.println("test-time augmentation: " + summary.get("testTimeAugmentation"));
+            if (tta != Tta.NONE) stdout.println("test-time augmentation: " + summary.get("testTimeAugmentation"));
             stdout.printf(Locale.ROOT, "%s: %d images, accuracy %.4f, rank-5 %.4f, log loss %.4f, macro F1 %.4f%n", p, ev.labelledCount(),
                     ev.accuracy(), ev.rank5(), ev.logLoss(), ev.macroF1());
             stdout.printf("%-24s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support");

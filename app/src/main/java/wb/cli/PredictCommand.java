@@ -3,8 +3,10 @@ package wb.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -18,12 +20,14 @@ import wb.dataset.Dataset;
 import wb.dataset.DatasetScanner;
 import wb.dataset.ImageItem;
 import wb.dataset.Split;
+import wb.evaluate.Ensemble;
 import wb.evaluate.Predictions;
 import wb.export.KaggleSubmission;
 import wb.export.SubmissionOptions;
 import wb.model.ModelBundle;
 import wb.model.TrainedModel;
 import wb.train.Inference;
+import wb.train.Tta;
 
 /** Classifies a folder of images and writes a Kaggle submission CSV. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
@@ -55,7 +59,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--tta", defaultValue = "none", converter = TtaConverter.class,
             description = "Test-time augmentation: none, flip or crop10, as in 'evaluate --tta' (default: ${DEFAULT-VALUE}).")
-    wb.train.Tta tta;
+    Tta tta;
 
     @Option(names = "--top", defaultValue = "0", description = "Also print the top-N classes per image, N <= 5 (default: ${DEFAULT-VALUE}).")
     int top;
@@ -80,7 +84,7 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         for (Split s : Split.values()) for (ImageItem i : ds.items(s)) files.add(i.path());
         if (files.isEmpty()) throw new UserException("no images in " + images);
-        java.util.Set<String> skipped = new java.util.LinkedHashSet<>();
+        Set<String> skipped = new LinkedHashSet<>();
         int[] unknown = new int[files.size()];
         java.util.Arrays.fill(unknown, -1);
         List<Predictions> members = new ArrayList<>();
@@ -91,7 +95,7 @@ final class PredictCommand implements Callable<Integer> {
             members.add(Inference.predict(model, files, unknown, 256, tta, memberSkipped, new ConsoleProgress(err), Cancellation.NEVER));
             skipped.addAll(memberSkipped);
         }
-        Predictions p = wb.evaluate.Ensemble.average(members);
+        Predictions p = Ensemble.average(members);
         skipped.forEach(m -> err.println("skipped: " + m));
         SubmissionOptions opts = new SubmissionOptions(probabilities, lo, hi, sample, null, null);
         KaggleSubmission.write(csv, p, opts);

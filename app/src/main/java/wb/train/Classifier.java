@@ -66,9 +66,4 @@ public final class Classifier {
     public Predictions predict(Dataset dataset, Split split, Tta tta, List<String> skipped, Progress progress, Cancellation cancel) {
         return Inference.predict(model, dataset, split, 256, tta, skipped, progress, cancel);
     }
-
-    /** How {@code tta} would view this model's inputs (for a tooltip or report). */
-    public String describe(Tta tta) {
-        return tta.describe(Tta.trainedFill(model.card().augmentation()), model.card().width(), model.card().height());
-    }
 }

@@ -3,6 +3,7 @@ package wb.train;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import wb.common.Cancellation;
 import wb.common.Progress;
@@ -11,6 +12,7 @@ import wb.dataset.Dataset;
 import wb.dataset.ImageItem;
 import wb.dataset.Split;
 import wb.evaluate.Predictions;
+import wb.imaging.Raster;
 import wb.model.TrainedModel;
 
 /** Runs a trained model over image files and returns {@link Predictions} for evaluation and export. */
@@ -32,17 +34,16 @@ public final class Inference {
         // Cache the prepared images when more passes (the other views) will read them again.
         ImageSource source = new ImageSource(files, labels, model.preprocessing(), null, tta == Tta.NONE ? 0 : TrainingSession.cacheBudget());
         var input = model.preprocessing().input();
-        List<java.util.function.UnaryOperator<wb.imaging.Raster>> views =
-                tta.views(Tta.trainedFill(model.card().augmentation()), input.width(), input.height());
+        List<UnaryOperator<Raster>> views = tta.views(Tta.trainedFill(model.card().augmentation()), input.width(), input.height());
+        // The first view is the image itself.
         float[][] probs = Predictor.predict(model.network(), source, batchSize, viewProgress(progress, 0, views.size()), cancel);
-        if (views.size() > 1) {
-            for (int v = 1; v < views.size(); v++) {
-                float[][] more = Predictor.predict(model.network(), source.view(views.get(v)), batchSize,
-                        viewProgress(progress, v, views.size()), cancel);
-                for (int i = 0; i < probs.length; i++) {
-                    for (int c = 0; c < probs[i].length; c++) probs[i][c] += more[i][c];
-                }
+        for (int v = 1; v < views.size(); v++) {
+            float[][] more = Predictor.predict(model.network(), source.view(views.get(v)), batchSize, viewProgress(progress, v, views.size()), cancel);
+            for (int i = 0; i < probs.length; i++) {
+                for (int c = 0; c < probs[i].length; c++) probs[i][c] += more[i][c];
             }
+        }
+        if (views.size() > 1) {
             float inv = 1f / views.size();
             for (float[] p : probs) {
                 for (int c = 0; c < p.length; c++) p[c] *= inv;

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,8 +22,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
+import wb.common.Progress;
 import wb.common.UserException;
 import wb.dataset.Dataset;
 import wb.dataset.ImageItem;
@@ -141,7 +145,7 @@ public final class ResultsViewModel {
     public ResultsViewModel(AppState state, Background background) {
         this.state = state;
         this.background = background;
-        ensembleRuns.addListener((javafx.collections.ListChangeListener<Path>) c -> ensembleText.set(ensembleRuns.isEmpty() ? ""
+        ensembleRuns.addListener((ListChangeListener<Path>) c -> ensembleText.set(ensembleRuns.isEmpty() ? ""
                 : "Ensemble: + " + Fmt.plural(ensembleRuns.size(), "run", "runs")));
         state.modelProperty().addListener((o, a, model) -> {
             if (state.evaluationProperty().get() != null && model != evaluatedModel) state.evaluationProperty().set(null);
@@ -226,7 +230,7 @@ public final class ResultsViewModel {
     }
 
     /** Progress of ensemble member {@code m} of {@code n}, named as such when there is more than one. */
-    private static wb.common.Progress member(wb.common.Progress p, int m, int n) {
+    private static Progress member(Progress p, int m, int n) {
         if (n == 1) return p;
         return (message, done, total) -> p.update("model " + (m + 1) + " of " + n + ": " + message, done, total);
     }
@@ -255,8 +259,8 @@ public final class ResultsViewModel {
             notice("error", "No model in " + abs + ": " + Errors.message(e));
             return;
         }
-        java.util.Set<String> mine = new java.util.TreeSet<>(model.card().labels());
-        java.util.Set<String> theirs = new java.util.TreeSet<>(card.labels());
+        Set<String> mine = new TreeSet<>(model.card().labels());
+        Set<String> theirs = new TreeSet<>(card.labels());
         if (!mine.equals(theirs)) {
             notice("error", abs.getFileName() + " was trained on other classes (" + String.join(", ", theirs) + "); the ensemble needs "
                     + String.join(", ", mine) + ".");

@@ -85,15 +85,10 @@ public final class DatasetOpener {
 
     /** Asks for a folder (starting next to the open or most recent dataset) and opens it. */
     public void chooseAndOpen(javafx.stage.Window owner) {
-        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-        chooser.setTitle("Open dataset folder");
         Path start = state.datasetRootProperty().get();
         if (start == null && !prefs.recentDatasets().isEmpty()) start = prefs.recentDatasets().get(0);
-        if (start != null && start.getParent() != null && java.nio.file.Files.isDirectory(start.getParent())) {
-            chooser.setInitialDirectory(start.getParent().toFile());
-        }
-        java.io.File dir = chooser.showDialog(owner);
-        if (dir != null) open(dir.toPath());
+        FileDialogs.folder(owner, "Open dataset folder", start == null ? null : FileDialogs.startingPoint(start.toAbsolutePath().getParent()))
+                .ifPresent(this::open);
     }
 
     /** The recently opened datasets, most recent first (missing folders pruned). */

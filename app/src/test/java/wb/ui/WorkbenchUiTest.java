@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Slider;
@@ -28,6 +29,8 @@ import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 import wb.ui.augment.AugmentScreen;
+import wb.ui.support.Drops;
+import wb.ui.support.ScriptedDialogs;
 import wb.ui.data.DataScreen;
 
 /** Drives the real main window headless (Monocle): open a dataset, browse it, tune augmentation. */
@@ -92,6 +95,41 @@ class WorkbenchUiTest {
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tile.getImage() != null && !Arrays.equals(before, pixels(tile.getImage())));
         assertFalse(Arrays.equals(before, pixels(tile.getImage())));
+    }
+
+    @Test
+    void droppingAFolderOnTheWindowOpensIt(FxRobot robot) throws Exception {
+        Path root = UiFixtures.catsAndDogs(dir.resolve("dropped-" + System.nanoTime()));
+        robot.interact(() -> window.select(2)); // from any screen
+        Drops.Result[] drop = new Drops.Result[1];
+        robot.interact(() -> drop[0] = Drops.dropFiles(window.stage().getScene().getRoot(), List.of(root)));
+        assertNotNull(drop[0].accepted(), "the window accepts a dragged folder");
+        assertTrue(drop[0].completed());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.state().verification() != null);
+        assertEquals(root, app.state().datasetRootProperty().get());
+        assertEquals(0, window.selectedIndexProperty().get(), "the Data screen shows what was dropped");
+
+        // A dropped image opens the folder it is in.
+        Path cat = root.resolve("cat").resolve("cat1.png");
+        assertTrue(java.nio.file.Files.isRegularFile(cat), cat.toString());
+        robot.interact(() -> Drops.dropFiles(window.stage().getScene().getRoot(), List.of(cat)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cat.getParent().equals(app.state().datasetRootProperty().get()));
+    }
+
+    @Test
+    void theOpenCommandAsksForAFolderAndOpensIt(FxRobot robot) throws Exception {
+        Path root = UiFixtures.catsAndDogs(dir.resolve("chosen-" + System.nanoTime()));
+        try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenCancel().thenChoose(root)) {
+            robot.press(KeyCode.SHORTCUT, KeyCode.O).release(KeyCode.O, KeyCode.SHORTCUT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(1, dialogs.requests().size(), "Ctrl+O (Cmd+O on a Mac) asks for a folder");
+            assertEquals(FileDialogs.Kind.FOLDER, dialogs.last().kind());
+            assertEquals(null, app.state().datasetRootProperty().get(), "cancelled: nothing opens");
+            robot.press(KeyCode.SHORTCUT, KeyCode.O).release(KeyCode.O, KeyCode.SHORTCUT);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.state().verification() != null);
+        assertEquals(root, app.state().datasetRootProperty().get());
     }
 
     private static int[] pixels(Image image) {

@@ -1,6 +1,5 @@
 package wb.ui.augment;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +33,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
-import wb.dataset.DatasetScanner;
+import wb.ui.FileDialogs;
 import wb.dataset.ImageItem;
 import wb.imaging.FillMode;
 import wb.imaging.Raster;
@@ -580,16 +578,8 @@ final class AugmentView {
     }
 
     private void browse() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose an image");
-        List<String> patterns = DatasetScanner.IMAGE_EXTENSIONS.stream().sorted().map(e -> "*." + e).toList();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", patterns));
-        Path current = vm.imageProperty().get();
-        if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) {
-            chooser.setInitialDirectory(current.getParent().toFile());
-        }
-        File f = chooser.showOpenDialog(owner);
-        if (f != null) vm.imageProperty().set(f.toPath());
+        FileDialogs.openFile(owner, "Choose an image", FileDialogs.startingPoint(vm.imageProperty().get()), FileDialogs.IMAGES)
+                .ifPresent(vm.imageProperty()::set);
     }
 
 }

@@ -1,6 +1,5 @@
 package wb.ui.data;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -28,8 +27,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -37,6 +34,7 @@ import wb.dataset.IdxImporter;
 import wb.dataset.ImportOptions;
 import wb.dataset.Split;
 import wb.ui.Dialogs;
+import wb.ui.FileDialogs;
 import wb.ui.data.DataViewModel.CifarFiles;
 import wb.ui.data.DataViewModel.CifarRequest;
 import wb.ui.data.DataViewModel.IdxFiles;
@@ -211,25 +209,13 @@ final class DataDialogs {
         TextField file(String label, Window owner) {
             TextField f = new TextField();
             f.setPromptText("IDX file (.gz or raw)");
-            chooserRow(label, f, () -> {
-                FileChooser c = new FileChooser();
-                c.setTitle(label);
-                Path parent = parentOf(f.getText());
-                if (parent != null) c.setInitialDirectory(parent.toFile());
-                File file = c.showOpenDialog(owner);
-                return file == null ? null : file.toPath();
-            }, p -> p);
+            chooserRow(label, f, () -> FileDialogs.openFile(owner, label, parentOf(f.getText())).orElse(null), p -> p);
             return f;
         }
 
         /** A folder chooser that starts next to the field's current value; null when cancelled. */
         private Path chooseFolder(String title, TextField f, Window owner) {
-            DirectoryChooser c = new DirectoryChooser();
-            c.setTitle(title);
-            Path parent = parentOf(f.getText());
-            if (parent != null) c.setInitialDirectory(parent.toFile());
-            File dir = c.showDialog(owner);
-            return dir == null ? null : dir.toPath();
+            return FileDialogs.folder(owner, title, parentOf(f.getText())).orElse(null);
         }
 
         /** A form row: the field, and a "Choose…" button whose choice (mapped) fills the field. */
@@ -252,14 +238,10 @@ final class DataDialogs {
             f.setEditable(false);
             Button choose = new Button("Choose…");
             choose.setDefaultButton(false);
-            choose.setOnAction(e -> {
-                DirectoryChooser c = new DirectoryChooser();
-                c.setTitle(label);
-                File dir = c.showDialog(owner);
-                if (dir == null) return;
-                f.setText(dir.getPath());
-                onChosen.accept(dir.toPath());
-            });
+            choose.setOnAction(e -> FileDialogs.folder(owner, label, null).ifPresent(dir -> {
+                f.setText(dir.toString());
+                onChosen.accept(dir);
+            }));
             HBox box = new HBox(8, f, choose);
             HBox.setHgrow(f, Priority.ALWAYS);
             Label l = new Label(label);

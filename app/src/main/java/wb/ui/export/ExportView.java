@@ -1,6 +1,5 @@
 package wb.ui.export;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -35,12 +34,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import wb.imaging.Raster;
 import wb.train.Tta;
+import wb.ui.FileDialogs;
 import wb.ui.support.Opener;
 import wb.ui.support.Thumbnails;
 import wb.ui.support.Ui;
@@ -103,25 +101,17 @@ final class ExportView {
 
         TextField test = pathField("testFolderField", vm.testFolderProperty(), "Choose the folder of test images");
         Button chooseTest = new Button("Choose…");
-        chooseTest.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("Folder of test images");
-            Path current = vm.testFolderProperty().get();
-            if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) dc.setInitialDirectory(current.getParent().toFile());
-            File f = dc.showDialog(window());
-            if (f != null) vm.testFolderProperty().set(f.toPath());
-        });
+        chooseTest.setId("chooseTestButton");
+        chooseTest.setOnAction(e -> FileDialogs.folder(window(), "Folder of test images",
+                        FileDialogs.startingPoint(vm.testFolderProperty().get() == null ? null : vm.testFolderProperty().get().getParent()))
+                .ifPresent(vm.testFolderProperty()::set));
         grid.addRow(0, formLabel("Test images"), Ui.row(6, grow(test), chooseTest));
 
         TextField sample = pathField("sampleField", vm.sampleSubmissionProperty(), "Optional: the competition's sample_submission.csv");
         Button chooseSample = new Button("Choose…");
-        chooseSample.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Sample submission");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-            File f = fc.showOpenDialog(window());
-            if (f != null) vm.sampleSubmissionProperty().set(f.toPath());
-        });
+        chooseSample.setId("chooseSampleButton");
+        chooseSample.setOnAction(e -> FileDialogs.openFile(window(), "Sample submission", FileDialogs.startingPoint(vm.testFolderProperty().get()), FileDialogs.CSV)
+                .ifPresent(vm.sampleSubmissionProperty()::set));
         Button clearSample = new Button("Clear");
         clearSample.disableProperty().bind(vm.sampleSubmissionProperty().isNull());
         clearSample.setOnAction(e -> vm.sampleSubmissionProperty().set(null));
@@ -206,14 +196,8 @@ final class ExportView {
         save.setId("saveSubmissionButton");
         save.getStyleClass().add("wb-primary");
         save.disableProperty().bind(vm.canWriteProperty().not());
-        save.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Save the submission");
-            fc.setInitialFileName("submission.csv");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-            File f = fc.showSaveDialog(window());
-            if (f != null) vm.writeSubmission(f.toPath());
-        });
+        save.setOnAction(e -> FileDialogs.saveFile(window(), "Save the submission", lastFolder(), "submission.csv", FileDialogs.CSV)
+                .ifPresent(vm::writeSubmission));
         VBox card = Ui.card("Kaggle submission", grid, actions, previewTitle, preview, validation, Ui.row(8, Ui.spacer(), save));
         VBox.setVgrow(preview, Priority.ALWAYS);
         card.setMinWidth(520);
@@ -248,25 +232,14 @@ final class ExportView {
         Button save = new Button("Save model…");
         save.setId("saveModelButton");
         save.disableProperty().bind(vm.modelProperty().isNull().or(vm.modelBusyProperty()));
-        save.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Save the model as a new folder");
-            var m = vm.modelProperty().get();
-            fc.setInitialFileName(m.card().modelId() + "-" + LocalDate.now());
-            File f = fc.showSaveDialog(window());
-            if (f != null) vm.saveModel(f.toPath());
-        });
+        save.setOnAction(e -> FileDialogs.saveFile(window(), "Save the model as a new folder", lastFolder(),
+                vm.modelProperty().get().card().modelId() + "-" + LocalDate.now()).ifPresent(vm::saveModel));
         save.setTooltip(Ui.tooltip("Writes a folder with model.zip (the network) and card.json (labels, preprocessing, training "
                 + "settings, metrics, versions). The CLI's predict and evaluate verbs read it too."));
         Button load = new Button("Load model…");
         load.setId("loadModelButton");
         load.disableProperty().bind(vm.modelBusyProperty());
-        load.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("A saved model or a run folder");
-            File f = dc.showDialog(window());
-            if (f != null) vm.loadModel(f.toPath());
-        });
+        load.setOnAction(e -> FileDialogs.folder(window(), "A saved model or a run folder", lastFolder()).ifPresent(vm::loadModel));
         load.setTooltip(Ui.tooltip("Loads a saved model folder or a run folder (with model.zip and card.json) as the current model."));
         Label notice = Ui.message();
         notice.textProperty().bind(vm.modelNoticeProperty());
@@ -280,28 +253,17 @@ final class ExportView {
         Button views = new Button("Prediction views…");
         views.setId("exportViewsButton");
         views.disableProperty().bind(vm.canExportViewsProperty().not().or(vm.reportBusyProperty()));
-        views.setOnAction(e -> {
-            File f = chooseFolder("Folder for the prediction view sheets");
-            if (f != null) vm.exportViews(f.toPath());
-        });
+        views.setOnAction(e -> FileDialogs.folder(window(), "Folder for the prediction view sheets", lastFolder()).ifPresent(vm::exportViews));
         Button chartsButton = new Button("Training charts…");
         chartsButton.setId("exportChartsButton");
         chartsButton.disableProperty().bind(Bindings.createBooleanBinding(() -> charts == null || vm.reportBusyProperty().get(), vm.reportBusyProperty()));
-        chartsButton.setOnAction(e -> {
-            File f = chooseFolder("Folder for the chart images");
-            if (f != null) vm.exportCharts(f.toPath(), chartRasters());
-        });
+        chartsButton.setOnAction(e -> FileDialogs.folder(window(), "Folder for the chart images", lastFolder())
+                .ifPresent(f -> vm.exportCharts(f, chartRasters())));
         Button metrics = new Button("Epoch metrics…");
         metrics.setId("exportMetricsButton");
         metrics.disableProperty().bind(vm.canExportMetricsProperty().not().or(vm.reportBusyProperty()));
-        metrics.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Save the epoch metrics");
-            fc.setInitialFileName("metrics.csv");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-            File f = fc.showSaveDialog(window());
-            if (f != null) vm.exportMetrics(f.toPath());
-        });
+        metrics.setOnAction(e -> FileDialogs.saveFile(window(), "Save the epoch metrics", lastFolder(), "metrics.csv", FileDialogs.CSV)
+                .ifPresent(vm::exportMetrics));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
@@ -331,10 +293,10 @@ final class ExportView {
         return out;
     }
 
-    private File chooseFolder(String title) {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle(title);
-        return dc.showDialog(window());
+    /** Where save dialogs start: the folder of the last export, if any. */
+    private Path lastFolder() {
+        Path last = vm.lastExportProperty().get();
+        return last == null ? null : FileDialogs.startingPoint(last.toAbsolutePath().getParent());
     }
 
     /** "Last saved: PATH  Show in folder" under the cards. */

@@ -43,6 +43,7 @@ import javafx.util.StringConverter;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import wb.ui.FileDialogs;
 import wb.imaging.ResizePolicy;
 import wb.model.LayerInfo;
 import wb.model.LrSchedule;
@@ -391,17 +392,10 @@ final class ModelView {
     }
 
     private void chooseWeights() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Starting weights: a DL4J model zip, a Keras .h5 file or a run's model.zip");
-        chooser.getExtensionFilters().addAll(
+        FileDialogs.openFile(root.getScene() == null ? null : root.getScene().getWindow(),
+                "Starting weights: a DL4J model zip, a Keras .h5 file or a run's model.zip", FileDialogs.startingPoint(vm.weightsFileProperty().get()),
                 new FileChooser.ExtensionFilter("Model files (*.zip, *.h5, *.hdf5)", "*.zip", "*.h5", "*.hdf5"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        if (vm.weightsFileProperty().get() != null && vm.weightsFileProperty().get().getParent() != null
-                && java.nio.file.Files.isDirectory(vm.weightsFileProperty().get().getParent())) {
-            chooser.setInitialDirectory(vm.weightsFileProperty().get().getParent().toFile());
-        }
-        java.io.File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        if (f != null) vm.weightsFileProperty().set(f.toPath());
+                new FileChooser.ExtensionFilter("All files", "*.*")).ifPresent(vm.weightsFileProperty()::set);
     }
 
     private TextField text(String id, StringProperty property, Field field) {

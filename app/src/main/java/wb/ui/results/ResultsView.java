@@ -38,12 +38,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import org.controlsfx.control.SegmentedButton;
 
+import wb.ui.FileDialogs;
 import wb.evaluate.ClassMetrics;
 import wb.evaluate.PredictionView;
 import wb.train.Tta;
@@ -98,6 +97,10 @@ final class ResultsView {
 
     Node root() { return root; }
 
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
     ConfusionMatrixChart matrix() { return matrix; }
 
     // ---- header ----
@@ -135,14 +138,9 @@ final class ResultsView {
         addRun.disableProperty().bind(vm.evaluatingProperty());
         addRun.setTooltip(Ui.tooltip("Add another run's model: the evaluation then averages the probabilities of the models "
                 + "(an ensemble, usually more accurate than any one of them). The run must know the same classes."));
-        addRun.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("Run folder to add to the ensemble");
-            var current = vm.ensembleRuns().isEmpty() ? null : vm.ensembleRuns().get(vm.ensembleRuns().size() - 1).getParent();
-            if (current != null && current.toFile().isDirectory()) dc.setInitialDirectory(current.toFile());
-            File f = dc.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
-            if (f != null) vm.addEnsembleRun(f.toPath());
-        });
+        addRun.setOnAction(e -> FileDialogs.folder(window(), "Run folder to add to the ensemble",
+                FileDialogs.startingPoint(vm.ensembleRuns().isEmpty() ? null : vm.ensembleRuns().get(vm.ensembleRuns().size() - 1).getParent()))
+                .ifPresent(vm::addEnsembleRun));
         Label ensemble = Ui.styled(new Label(), "wb-facts");
         ensemble.setId("ensembleText");
         ensemble.textProperty().bind(vm.ensembleTextProperty());
@@ -339,21 +337,14 @@ final class ResultsView {
         Label big = Ui.sectionTitle("Drop images or a folder here");
         Label small = Ui.hint("They are classified with the current model; each shows its five most likely classes.");
         Button files = new Button("Choose images…");
+        files.setId("predictFilesButton");
         files.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Images to classify");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images",
-                    "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.tif", "*.tiff", "*.webp", "*.gif", "*.pgm", "*.ppm", "*.pnm"));
-            List<File> chosen = fc.showOpenMultipleDialog(root.getScene() == null ? null : root.getScene().getWindow());
-            if (chosen != null) vm.predict(chosen.stream().map(File::toPath).toList());
+            List<Path> chosen = FileDialogs.openFiles(window(), "Images to classify", null, FileDialogs.IMAGES);
+            if (!chosen.isEmpty()) vm.predict(chosen);
         });
         Button folder = new Button("Choose folder…");
-        folder.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("Folder of images to classify");
-            File chosen = dc.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
-            if (chosen != null) vm.predict(List.of(chosen.toPath()));
-        });
+        folder.setId("predictFolderButton");
+        folder.setOnAction(e -> FileDialogs.folder(window(), "Folder of images to classify", null).ifPresent(f -> vm.predict(List.of(f))));
         Button clear = new Button("Clear");
         clear.disableProperty().bind(Bindings.isEmpty(vm.predictions()));
         clear.setOnAction(e -> vm.clearPredictions());

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -31,6 +30,8 @@ import wb.train.Classifier;
 import wb.ui.AppState;
 import wb.ui.Screenshots;
 import wb.ui.UiFixtures;
+import wb.ui.FileDialogs;
+import wb.ui.support.ScriptedDialogs;
 import wb.ui.train.TrainScreen;
 
 class ExportScreenUiTest extends ApplicationTest {
@@ -59,7 +60,9 @@ class ExportScreenUiTest extends ApplicationTest {
         train = new TrainScreen(state);
         export = new ExportScreen(state, train);
         TabPane tabs = new TabPane(new Tab("Export", export.root()), new Tab("Train", train.root()));
-        stage.setScene(new Scene(tabs, 1270, 790));
+        Scene scene = new Scene(tabs, 1270, 790);
+        scene.getStylesheets().setAll(wb.ui.Theme.LIGHT.stylesheets()); // the window's look, as in the application
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -91,7 +94,14 @@ class ExportScreenUiTest extends ApplicationTest {
 
         Path sample = tmp.resolve("sample_submission.csv");
         Files.writeString(sample, "id,label\n" + "1,0.5\n".repeat(1) + "2,0.5\n3,0.5\n4,0.5\n5,0.5\n6,0.5\n7,0.5\n8,0.5\n9,0.5\n10,0.5\n11,0.5\n12,0.5\n");
-        interact(() -> vm.sampleSubmissionProperty().set(sample));
+        try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenCancel().thenChoose(sample)) {
+            clickOn("#chooseSampleButton"); // cancelled: nothing changes
+            assertNull(vm.sampleSubmissionProperty().get());
+            clickOn("#chooseSampleButton");
+            assertEquals(FileDialogs.Kind.OPEN_FILE, dialogs.last().kind());
+            assertEquals(List.of(FileDialogs.CSV), dialogs.last().filters());
+            assertEquals(sample, vm.sampleSubmissionProperty().get());
+        }
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> validation.getText().contains("2 missing: 11, 12"));
         assertTrue(lookup("#saveSubmissionButton").queryButton().isDisabled());
         interact(() -> Screenshots.save(stage.getScene(), "export-mismatch"));
@@ -99,7 +109,11 @@ class ExportScreenUiTest extends ApplicationTest {
         interact(() -> vm.sampleSubmissionProperty().set(null));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#saveSubmissionButton").queryButton().isDisabled());
         Path csv = tmp.resolve("submission.csv");
-        interact(() -> vm.writeSubmission(csv)); // what the Save button does after its file dialog
+        try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenChoose(csv)) {
+            clickOn("#saveSubmissionButton");
+            assertEquals(FileDialogs.Kind.SAVE_FILE, dialogs.last().kind());
+            assertEquals("submission.csv", dialogs.last().initialName());
+        }
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(csv));
         List<String> lines = Files.readAllLines(csv);
         assertEquals(11, lines.size());
@@ -113,12 +127,21 @@ class ExportScreenUiTest extends ApplicationTest {
         ExportViewModel vm = export.viewModel();
         assertFalse(lookup("#exportMetricsButton").queryButton().isDisabled());
         Path metrics = tmp.resolve("reports").resolve("metrics.csv");
-        interact(() -> vm.exportMetrics(metrics));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(metrics));
+        try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenChoose(metrics)) {
+            clickOn("#exportMetricsButton");
+            assertEquals(new FileDialogs.Request(FileDialogs.Kind.SAVE_FILE, "Save the epoch metrics", null, "metrics.csv", List.of(FileDialogs.CSV)),
+                    dialogs.last());
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> metrics.equals(vm.lastExportProperty().get()));
         assertEquals(Files.readString(runDir.resolve("metrics.csv")), Files.readString(metrics));
 
         Path views = tmp.resolve("reports").resolve("views");
-        interact(() -> vm.exportViews(views));
+        try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenChoose(views)) {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#exportViewsButton").queryButton().isDisabled());
+            clickOn("#exportViewsButton");
+            assertEquals(FileDialogs.Kind.FOLDER, dialogs.last().kind());
+            assertEquals(metrics.getParent(), dialogs.last().initialFolder(), "dialogs start where the last export went");
+        }
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(views.resolve("most_uncertain.csv")));
         for (String v : List.of("random_correct", "random_incorrect", "most_confident_correct", "most_confident_incorrect", "most_uncertain")) {
             assertTrue(Files.size(views.resolve(v + ".png")) > 0, v);
@@ -132,13 +155,12 @@ class ExportScreenUiTest extends ApplicationTest {
         interact(() -> images[0] = train.snapshotCharts(800, 500));
         assertEquals(List.of("loss", "accuracy"), List.copyOf(images[0].keySet()), "batch curves exist only for live runs");
         assertEquals(800, images[0].get("loss").getWidth());
-        clickOn("#exportChartsButton", javafx.scene.input.MouseButton.SECONDARY); // no dialog on a right click: just proves it is enabled
-        Button charts = lookup("#exportChartsButton").queryButton();
-        assertFalse(charts.isDisabled());
         Path chartDir = tmp.resolve("reports").resolve("charts");
-        Map<String, wb.imaging.Raster> rasters = new java.util.LinkedHashMap<>();
-        images[0].forEach((k, img) -> rasters.put(k, wb.ui.support.Thumbnails.toRaster(img)));
-        interact(() -> vm.exportCharts(chartDir, rasters));
+        try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenChoose(chartDir)) {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#exportChartsButton").queryButton().isDisabled());
+            clickOn("#exportChartsButton");
+            assertEquals(FileDialogs.Kind.FOLDER, dialogs.last().kind());
+        }
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(chartDir.resolve("accuracy.png")));
         assertTrue(Files.size(chartDir.resolve("loss.png")) > 1000);
         Files.copy(chartDir.resolve("loss.png"), Path.of("target", "ui-screens", "exported-loss.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -20,7 +20,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import wb.evaluate.ConfusionMatrix;
 import wb.ui.AppState;
+import wb.ui.FileDialogs;
 import wb.ui.Screenshots;
+import wb.ui.support.Drops;
+import wb.ui.support.ScriptedDialogs;
 import wb.ui.UiFixtures;
 
 class ResultsScreenUiTest extends ApplicationTest {
@@ -41,7 +44,9 @@ class ResultsScreenUiTest extends ApplicationTest {
     @Override public void start(Stage stage) {
         this.stage = stage;
         results = new ResultsScreen(state);
-        stage.setScene(new Scene((javafx.scene.Parent) results.root(), 1270, 790));
+        Scene scene = new Scene((javafx.scene.Parent) results.root(), 1270, 790);
+        scene.getStylesheets().setAll(wb.ui.Theme.LIGHT.stylesheets()); // the window's look, as in the application
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -101,7 +106,10 @@ class ResultsScreenUiTest extends ApplicationTest {
         assertTrue(vm.noticeProperty().get().startsWith("No model in "), vm.noticeProperty().get());
         interact(() -> vm.addEnsembleRun(state.modelProperty().get().bundleDir()));
         assertTrue(vm.noticeProperty().get().endsWith("is already in the ensemble."), vm.noticeProperty().get());
-        interact(() -> vm.addEnsembleRun(second));
+        try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenChoose(second)) {
+            clickOn("#ensembleButton");
+            assertEquals(FileDialogs.Kind.FOLDER, dialogs.last().kind());
+        }
         assertEquals(List.of(second.toAbsolutePath().normalize()), vm.ensembleRuns());
         assertEquals("Ensemble: + 1 run", lookup("#ensembleText").queryAs(javafx.scene.control.Label.class).getText());
 
@@ -118,10 +126,11 @@ class ResultsScreenUiTest extends ApplicationTest {
     @Test
     void classifiesDroppedImagesWithTheirTopClasses() throws Exception {
         Path testFolder = state.datasetRootProperty().get().resolve("test");
-        interact(() -> {
-            lookup("#resultsTabs").queryAs(TabPane.class).getSelectionModel().select(3);
-            results.viewModel().predict(java.util.List.of(testFolder)); // what a drop of the folder does
-        });
+        // A folder dropped anywhere on the screen (here on the metrics tab) switches to Predict and classifies it.
+        Drops.Result[] drop = new Drops.Result[1];
+        interact(() -> drop[0] = Drops.dropFiles(lookup("#resultsTabs").query(), List.of(testFolder)));
+        assertTrue(drop[0].completed(), "the screen accepts dropped files");
+        assertEquals(3, lookup("#resultsTabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex(), "the Predict tab is shown");
         javafx.scene.control.ListView<?> list = lookup("#predictionList").query();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> list.getItems().size() == 10);
         var first = (ResultsViewModel.PredictedImage) list.getItems().get(0);
@@ -130,5 +139,18 @@ class ResultsScreenUiTest extends ApplicationTest {
         assertEquals(1.0, first.top().get(0).probability() + first.top().get(1).probability(), 1e-3);
         sleep(500);
         interact(() -> Screenshots.save(stage.getScene(), "results-predict"));
+
+        // "Choose images…" asks for several image files and classifies exactly those.
+        List<Path> two;
+        try (var files = java.nio.file.Files.list(testFolder)) {
+            two = files.sorted().limit(2).toList();
+        }
+        try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenChoose(two.toArray(Path[]::new))) {
+            interact(() -> results.viewModel().clearPredictions());
+            clickOn("#predictFilesButton");
+            assertEquals(FileDialogs.Kind.OPEN_FILES, dialogs.last().kind());
+            assertEquals(List.of(FileDialogs.IMAGES), dialogs.last().filters());
+        }
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
     }
 }

@@ -48,7 +48,9 @@ class TrainScreenUiTest extends ApplicationTest {
         train = new TrainScreen(state);
         tabs = new TabPane(new Tab("Model", model.root()), new Tab("Train", train.root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        stage.setScene(new Scene(tabs, 1270, 790));
+        Scene scene = new Scene(tabs, 1270, 790);
+        scene.getStylesheets().setAll(wb.ui.Theme.LIGHT.stylesheets()); // the window's look, as in the application
+        stage.setScene(scene);
         stage.show();
     }
 

@@ -20,7 +20,7 @@ import wb.train.TrainConfig;
 
 /**
  * What the screens share: the open dataset and its verification, the augmentation and training settings,
- * the current model and its evaluation. Screens observe these properties instead of calling each other.
+ * the current model, the runs ensembled with it, and its evaluation. Screens observe these properties instead of calling each other.
  * All properties are changed on the FX thread only.
  */
 public final class AppState {
@@ -31,6 +31,7 @@ public final class AppState {
     private final ObjectProperty<AugmentConfig> augment = new SimpleObjectProperty<>(this, "augment", TrainConfig.defaults("fmnist-cnn").augment());
     private final ObjectProperty<TrainConfig> trainConfig = new SimpleObjectProperty<>(this, "trainConfig", TrainConfig.defaults("fmnist-cnn"));
     private final ObjectProperty<Classifier> model = new SimpleObjectProperty<>(this, "model");
+    private final EnsembleRuns ensemble = new EnsembleRuns(model);
     private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>(this, "evaluation");
     private final ObjectProperty<Path> runsFolder = new SimpleObjectProperty<>(this, "runsFolder");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
@@ -63,6 +64,8 @@ public final class AppState {
     public ObjectProperty<TrainConfig> trainConfigProperty() { return trainConfig; }
     public ObjectProperty<Classifier> modelProperty() { return model; }
     public ObjectProperty<Evaluation> evaluationProperty() { return evaluation; }
+    /** Other runs joined to the current model (Results evaluates and Export predicts with all of them). */
+    public EnsembleRuns ensemble() { return ensemble; }
     public ObjectProperty<Path> runsFolderProperty() { return runsFolder; }
     public StringProperty statusProperty() { return status; }
 

@@ -28,6 +28,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import wb.common.AtomicFiles;
@@ -48,6 +49,7 @@ import wb.model.ModelCard;
 import wb.train.Classifier;
 import wb.train.Tta;
 import wb.ui.AppState;
+import wb.ui.EnsembleRuns;
 import wb.ui.support.Background;
 import wb.ui.support.Errors;
 import wb.ui.support.Fmt;
@@ -137,6 +139,8 @@ public final class ExportViewModel {
             describeModel();
             updateAvailability();
         });
+        // Predictions made by another set of models no longer match what Save would claim.
+        state.ensemble().runs().addListener((ListChangeListener<Path>) c -> testPredictions.set(null));
         state.datasetProperty().addListener((o, a, b) -> applyDatasetDefaults(b));
         state.evaluationProperty().addListener((o, a, b) -> updateAvailability());
         applyDatasetDefaults(state.dataset());
@@ -154,13 +158,15 @@ public final class ExportViewModel {
         Path folder = testFolder.get();
         List<String> skipped = Collections.synchronizedList(new ArrayList<>());
         Tta views = tta.get() == null ? Tta.NONE : tta.get();
+        List<Path> others = List.copyOf(state.ensemble().runs());
         predicting.set(true);
         updateAvailability();
-        setValidation("info", "Predicting the test images…");
+        setValidation("info", others.isEmpty() ? "Predicting the test images…"
+                : "Predicting the test images with an ensemble of " + Fmt.plural(others.size() + 1, "model", "models") + "…");
         predictJob = background.submit("Predicting the test images", (p, cancel) -> {
             List<Path> files = ImageFiles.collect(List.of(folder), p, cancel);
             if (files.isEmpty()) throw new UserException("no images in " + folder);
-            return model.predict(files, views, skipped, p, cancel);
+            return EnsembleRuns.predict(model, others, (member, skip, mp) -> member.predict(files, views, skip, mp, cancel), skipped, p, cancel);
         }, preds -> {
             endPredict();
             testPredictions.set(preds);
@@ -490,6 +496,21 @@ public final class ExportViewModel {
     public ReadOnlyStringProperty validationKindProperty() { return validationKind.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canWriteProperty() { return canWrite.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty writingProperty() { return writing.getReadOnlyProperty(); }
+    /** Adds another run's model to the ensemble the submission averages (shared with the Results screen). */
+    public void addEnsembleRun(Path dir) {
+        EnsembleRuns.Notice n = state.ensemble().add(dir);
+        setValidation(n.kind(), n.added() ? "Predict the test images again to average " + n.message() : n.message());
+    }
+
+    /** Back to the current model alone. */
+    public void clearEnsemble() {
+        state.ensemble().clear();
+    }
+
+    public ObservableList<Path> ensembleRuns() { return state.ensemble().runs(); }
+
+    public ReadOnlyStringProperty ensembleTextProperty() { return state.ensemble().textProperty(); }
+
     public ReadOnlyStringProperty modelSummaryProperty() { return modelSummary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty modelBusyProperty() { return modelBusy.getReadOnlyProperty(); }
     public ReadOnlyStringProperty modelNoticeProperty() { return modelNotice.getReadOnlyProperty(); }

@@ -6,8 +6,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,10 +20,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
-import wb.common.Progress;
 import wb.common.UserException;
 import wb.dataset.Dataset;
 import wb.dataset.ImageItem;
@@ -33,7 +29,6 @@ import wb.dataset.Split;
 import wb.dataset.Splitter;
 import wb.evaluate.ClassMetrics;
 import wb.evaluate.ConfusionMatrix;
-import wb.evaluate.Ensemble;
 import wb.evaluate.Evaluation;
 import wb.evaluate.PredictionView;
 import wb.evaluate.PredictionViews;
@@ -43,6 +38,7 @@ import wb.model.ModelCard;
 import wb.train.Classifier;
 import wb.train.Tta;
 import wb.ui.AppState;
+import wb.ui.EnsembleRuns;
 import wb.ui.support.Background;
 import wb.ui.support.Errors;
 import wb.ui.support.Fmt;
@@ -87,10 +83,6 @@ public final class ResultsViewModel {
     private final Background background;
 
     private final ObjectProperty<EvalSplit> split = new SimpleObjectProperty<>(this, "split", EvalSplit.VALID);
-    /** Other runs whose models join the current one in an ensemble: the evaluation averages their probabilities. */
-    private final ObservableList<Path> ensembleRuns = FXCollections.observableArrayList();
-    private final ObservableList<Path> ensembleRunsView = FXCollections.unmodifiableObservableList(ensembleRuns);
-    private final ReadOnlyStringWrapper ensembleText = new ReadOnlyStringWrapper(this, "ensembleText", "");
     /** Test-time augmentation for the next evaluation. */
     private final ObjectProperty<Tta> tta = new SimpleObjectProperty<>(this, "tta", Tta.NONE);
     // Read-only views are made once: JavaFX's unmodifiable wrapper observes its source weakly, so a wrapper made per
@@ -145,12 +137,8 @@ public final class ResultsViewModel {
     public ResultsViewModel(AppState state, Background background) {
         this.state = state;
         this.background = background;
-        ensembleRuns.addListener((ListChangeListener<Path>) c -> ensembleText.set(ensembleRuns.isEmpty() ? ""
-                : "Ensemble: + " + Fmt.plural(ensembleRuns.size(), "run", "runs")));
         state.modelProperty().addListener((o, a, model) -> {
             if (state.evaluationProperty().get() != null && model != evaluatedModel) state.evaluationProperty().set(null);
-            // The runs were checked against the previous model's classes.
-            ensembleRuns.clear();
             updateAvailability();
         });
         state.datasetProperty().addListener((o, a, b) -> updateAvailability());
@@ -180,28 +168,17 @@ public final class ResultsViewModel {
         }
         List<String> skipped = Collections.synchronizedList(new ArrayList<>());
         Tta views = tta.get() == null ? Tta.NONE : tta.get();
-        List<Path> others = List.copyOf(ensembleRuns);
+        List<Path> others = List.copyOf(state.ensemble().runs());
         evaluating.set(true);
         updateAvailability();
         notice("info", "");
         evaluationJob = background.submit("Evaluating on the " + which.label().toLowerCase(java.util.Locale.ROOT),
-                (p, cancel) -> {
-                    int n = others.size() + 1;
-                    List<Predictions> members = new ArrayList<>();
-                    members.add(model.predict(source.dataset(), source.split(), views, skipped, member(p, 0, n), cancel));
-                    for (int m = 0; m < others.size(); m++) {
-                        cancel.throwIfCancelled();
-                        // One extra network in memory at a time.
-                        Classifier other = Classifier.load(others.get(m));
-                        List<String> ignored = new ArrayList<>(); // the same files fail for every member
-                        members.add(other.predict(source.dataset(), source.split(), views, ignored, member(p, m + 1, n), cancel));
-                    }
-                    return Evaluation.of(Ensemble.average(members));
-                },
+                (p, cancel) -> Evaluation.of(EnsembleRuns.predict(model, others,
+                        (member, skip, mp) -> member.predict(source.dataset(), source.split(), views, skip, mp, cancel), skipped, p, cancel)),
                 ev -> {
                     finishJob();
                     evaluatedModel = model;
-                    evaluationTitle.set(model.card().modelName() + (others.isEmpty() ? "" : " + " + Fmt.plural(others.size(), "run", "runs") + " (ensemble)")
+                    evaluationTitle.set(model.card().modelName() + EnsembleRuns.suffix(others)
                             + " on the " + which.label().toLowerCase(java.util.Locale.ROOT)
                             + (views == Tta.NONE ? "" : " with " + views.label().toLowerCase(java.util.Locale.ROOT))
                             + ": " + Fmt.plural(ev.predictions().size(), "image", "images")
@@ -229,56 +206,22 @@ public final class ResultsViewModel {
         progressMessage.bind(evaluationJob.messageProperty());
     }
 
-    /** Progress of ensemble member {@code m} of {@code n}, named as such when there is more than one. */
-    private static Progress member(Progress p, int m, int n) {
-        if (n == 1) return p;
-        return (message, done, total) -> p.update("model " + (m + 1) + " of " + n + ": " + message, done, total);
-    }
-
     // ---- ensemble ----
 
-    /**
-     * Adds the model of another run to the ensemble. It must know the current model's classes (in any order);
-     * the reason is shown when it does not, or when the folder holds no model.
-     */
+    /** Adds the model of another run to the ensemble (see {@link EnsembleRuns#add}); the notice says what happened. */
     public void addEnsembleRun(Path dir) {
-        Classifier model = state.modelProperty().get();
-        if (model == null) {
-            notice("error", "Train or load a model first: an ensemble adds other runs to it.");
-            return;
-        }
-        Path abs = dir.toAbsolutePath().normalize();
-        if (abs.equals(model.bundleDir().toAbsolutePath().normalize()) || ensembleRuns.contains(abs)) {
-            notice("warning", abs.getFileName() + " is already in the ensemble.");
-            return;
-        }
-        ModelCard card;
-        try {
-            card = Classifier.readCard(abs);
-        } catch (RuntimeException e) {
-            notice("error", "No model in " + abs + ": " + Errors.message(e));
-            return;
-        }
-        Set<String> mine = new TreeSet<>(model.card().labels());
-        Set<String> theirs = new TreeSet<>(card.labels());
-        if (!mine.equals(theirs)) {
-            notice("error", abs.getFileName() + " was trained on other classes (" + String.join(", ", theirs) + "); the ensemble needs "
-                    + String.join(", ", mine) + ".");
-            return;
-        }
-        ensembleRuns.add(abs);
-        notice("info", "Evaluate to average " + Fmt.plural(ensembleRuns.size() + 1, "model", "models") + ": "
-                + card.modelName() + " from " + abs.getFileName() + " joined the ensemble.");
+        EnsembleRuns.Notice n = state.ensemble().add(dir);
+        notice(n.kind(), n.added() ? "Evaluate to average " + n.message() : n.message());
     }
 
     /** Back to the current model alone. */
     public void clearEnsemble() {
-        ensembleRuns.clear();
+        state.ensemble().clear();
     }
 
-    public ObservableList<Path> ensembleRuns() { return ensembleRunsView; }
+    public ObservableList<Path> ensembleRuns() { return state.ensemble().runs(); }
 
-    public ReadOnlyStringProperty ensembleTextProperty() { return ensembleText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty ensembleTextProperty() { return state.ensemble().textProperty(); }
 
     public void cancelEvaluation() {
         if (evaluationJob != null) evaluationJob.cancel();

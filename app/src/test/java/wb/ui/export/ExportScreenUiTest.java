@@ -123,6 +123,37 @@ class ExportScreenUiTest extends ApplicationTest {
     }
 
     @Test
+    void predictsTheSubmissionWithAnEnsembleOfTwoRuns() throws Exception {
+        ExportViewModel vm = export.viewModel();
+        Path second = tmp.resolve("other-runs").resolve("tiny-ensemble"); // outside the run history the Train screen lists
+        Classifier other = UiFixtures.trainTiny(state, second, 1);
+        try {
+            try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenChoose(second)) {
+                clickOn("#exportEnsembleButton");
+                assertEquals(FileDialogs.Kind.FOLDER, dialogs.last().kind());
+            }
+            assertEquals("Ensemble: + 1 run", lookup("#exportEnsembleText").queryAs(Label.class).getText());
+            assertEquals(List.of(second.toAbsolutePath().normalize()), state.ensemble().runs(), "the Results screen sees the same ensemble");
+            clickOn("#predictTestButton");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.testPredictionsProperty().get() != null);
+            var got = vm.testPredictionsProperty().get();
+            assertEquals(10, got.size());
+            var a = state.modelProperty().get().predict(got.files(), new java.util.ArrayList<>(), Progress.NONE, Cancellation.NEVER);
+            var b = other.predict(got.files(), new java.util.ArrayList<>(), Progress.NONE, Cancellation.NEVER);
+            var expected = wb.evaluate.Ensemble.average(List.of(a, b));
+            for (int i = 0; i < expected.size(); i++) {
+                int j = got.files().indexOf(expected.files().get(i));
+                assertArrayEquals(expected.probabilities()[i], got.probabilities()[j], 1e-5f, "the submission averages both models");
+            }
+            clickOn(lookup(".hyperlink").match(n -> n.isVisible() && "Clear".equals(((javafx.scene.control.Hyperlink) n).getText())).queryAs(javafx.scene.Node.class));
+            assertTrue(state.ensemble().runs().isEmpty());
+            assertNull(vm.testPredictionsProperty().get(), "predictions of the old ensemble are dropped");
+        } finally {
+            interact(() -> state.ensemble().clear());
+        }
+    }
+
+    @Test
     void exportsMetricsViewSheetsAndCharts() throws Exception {
         ExportViewModel vm = export.viewModel();
         assertFalse(lookup("#exportMetricsButton").queryButton().isDisabled());

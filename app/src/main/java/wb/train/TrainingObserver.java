@@ -3,7 +3,7 @@ package wb.train;
 /**
  * Receives a training run's progress. The console progress bar, metrics.csv, checkpoints and the GUI's
  * live charts are all observers. Callbacks run on the training thread in this order: {@code onStart},
- * then per epoch many {@code onBatch} and one {@code onEpoch}, then exactly one {@code onFinish}
+ * then per epoch many {@code onBatch}, one {@code onEpoch} and (with validation data) one {@code onWatch}, then exactly one {@code onFinish}
  * (also after a cancel or a failure). Runs with phases (transfer learning) also get {@code onPhase}
  * before the first batch of each phase (and, on resume, of the phase the run resumes in). They must be
  * quick; hand heavy work to another thread.
@@ -22,6 +22,9 @@ public interface TrainingObserver {
 
     default void onEpoch(EpochMetrics epoch) { }
 
+    /** After {@code onEpoch}: the network's answers for the run's watched validation images (runs with validation data). */
+    default void onWatch(WatchFrame frame) { }
+
     default void onFinish(RunEnd end) { }
 
     /** Fans one stream of events out to several observers, in order. */
@@ -32,6 +35,7 @@ public interface TrainingObserver {
             @Override public void onPhase(String name, int firstEpoch) { list.forEach(o -> o.onPhase(name, firstEpoch)); }
             @Override public void onBatch(BatchMetrics b) { list.forEach(o -> o.onBatch(b)); }
             @Override public void onEpoch(EpochMetrics e) { list.forEach(o -> o.onEpoch(e)); }
+            @Override public void onWatch(WatchFrame f) { list.forEach(o -> o.onWatch(f)); }
             @Override public void onFinish(RunEnd e) { list.forEach(o -> o.onFinish(e)); }
         };
     }

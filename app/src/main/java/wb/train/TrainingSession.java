@@ -27,6 +27,7 @@ import wb.dataset.DatasetDoctor;
 import wb.dataset.ImageItem;
 import wb.dataset.Split;
 import wb.dataset.Splitter;
+import wb.evaluate.Predictions;
 import wb.imaging.Raster;
 import wb.model.FineTuning;
 import wb.model.InputShape;
@@ -198,6 +199,12 @@ public final class TrainingSession {
 
         ImageSource trainSource = rawTrain.with(pre, new Augmenter(cfg.augment()));
         ImageSource validSource = new ImageSource(paths(valid), labels(valid, classes), pre, null, cacheBudget());
+        // The watched validation images: the same few per class every epoch (watch.csv, the Train screen's gallery).
+        int[] validLabels = labels(valid, classes);
+        int[] watch = WatchSet.choose(validLabels, classes.size(), seeds.seedFor("watch"));
+        List<Path> validPaths = paths(valid);
+        List<Path> watchFiles = java.util.Arrays.stream(watch).mapToObj(validPaths::get).toList();
+        int[] watchLabels = java.util.Arrays.stream(watch).map(i -> validLabels[i]).toArray();
         Map<String, Integer> trainCounts = new LinkedHashMap<>();
         for (ImageItem i : train) trainCounts.merge(i.label(), 1, Integer::sum);
         String fingerprint = fingerprint(dataset.root(), train, valid);
@@ -217,6 +224,12 @@ public final class TrainingSession {
                 augmentationMap(cfg), metrics, dataset.root().toString(), dataset.layout().name(), fingerprint, trainCounts,
                 cfg.seed(), params, epochs, best, cardOrigin, ModelCard.currentVersions(), Instant.now().toString(), pre.channelOrder().name());
 
+        List<TrainingObserver> sinks = new ArrayList<>(List.of(new MetricsCsvWriter(runDir.resolve("metrics.csv")),
+                new WatchCsvWriter(runDir.resolve(WatchCsvWriter.FILE))));
+        if (tc != null) sinks.add(new PhasesCsvWriter(runDir.resolve("phases.csv")));
+        sinks.add(observer);
+        TrainingObserver observers = TrainingObserver.all(sinks);
+
         EpochHook hook = (n, m, st) -> {
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("validLoss", m.validLoss());
@@ -227,14 +240,15 @@ public final class TrainingSession {
             ModelBundle.save(new TrainedModel(n, cards.card(m.epoch(), st.bestEpoch(), metrics)), checkpointDir, true);
             AtomicFiles.write(checkpointDir.resolve("state.json"), out -> ModelBundle.json().writeValue(out, st));
             if (m.improved()) ModelBundle.save(new TrainedModel(n, cards.card(m.epoch(), m.epoch(), metrics)), runDir, false);
+            if (watch.length > 0) {
+                float[][] probs = Predictor.predict(n, validSource, watch, Math.max(cfg.batchSize(), 64), Progress.NONE, Cancellation.NEVER);
+                observers.onWatch(new WatchFrame(m.epoch(), new Predictions(classes, watchFiles, watchLabels, probs)));
+            }
         };
 
         TrainerSettings settings = new TrainerSettings(cfg.epochs(), cfg.batchSize(), cfg.learningRate(), cfg.schedule(), cfg.patience(),
                 cfg.seed(), 2000, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), cfg.labelSmoothing());
-        List<TrainingObserver> sinks = new ArrayList<>(List.of(new MetricsCsvWriter(runDir.resolve("metrics.csv"))));
-        if (tc != null) sinks.add(new PhasesCsvWriter(runDir.resolve("phases.csv")));
-        sinks.add(observer);
-        RunEnd end = new Trainer(settings, TrainingObserver.all(sinks), control, hook)
+        RunEnd end = new Trainer(settings, observers, control, hook)
                 .fit(net, modelId, trainSource, validSource, classes.size(), state, phases, phaseSwitch);
 
         ModelCard card = Files.exists(runDir.resolve(ModelBundle.CARD_FILE)) ? ModelBundle.readCard(runDir) : null;

@@ -88,6 +88,10 @@ class CliEndToEndTest {
         List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
         assertEquals(4, metrics.size(), "resume appends epoch 3: " + metrics);
         assertTrue(metrics.get(3).startsWith("3,"), metrics.toString());
+        var frames = wb.train.WatchCsvWriter.read(run.resolve(wb.train.WatchCsvWriter.FILE));
+        assertEquals(List.of(1, 2, 3), frames.stream().map(wb.train.WatchFrame::epoch).toList(), "watch.csv: one frame per epoch, resume appends");
+        assertEquals(frames.get(0).predictions().files(), frames.get(2).predictions().files(), "the same images every epoch");
+        assertTrue(frames.get(0).predictions().size() >= 2, "at least one image per class");
 
         Result e = run("evaluate", "--run", run.toString(), "--data", data.toString(), "--json");
         assertEquals(0, e.code(), e.out() + e.err());

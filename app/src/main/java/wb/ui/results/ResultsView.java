@@ -51,6 +51,7 @@ import wb.ui.results.ResultsViewModel.EvalSplit;
 import wb.ui.results.ResultsViewModel.PredictedImage;
 import wb.ui.support.Fmt;
 import wb.ui.support.Opener;
+import wb.ui.support.ImageGrid;
 import wb.ui.support.Thumbnails;
 import wb.ui.support.Ui;
 

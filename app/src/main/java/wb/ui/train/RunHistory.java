@@ -23,6 +23,8 @@ import wb.model.ModelCard;
 import wb.model.ModelZoo;
 import wb.train.MetricsCsvWriter;
 import wb.train.PhasesCsvWriter;
+import wb.train.WatchCsvWriter;
+import wb.train.WatchFrame;
 
 /** Names new run folders and reads existing ones (card, config and metrics) for the run history. */
 public final class RunHistory {
@@ -97,7 +99,16 @@ public final class RunHistory {
         } catch (IOException | RuntimeException e) {
             phases.clear(); // a damaged phases.csv costs the mark, not the curves
         }
-        return new RunCurves(run, MetricsCsvWriter.read(metrics), phases);
+        List<WatchFrame> watch = List.of();
+        Path watchCsv = run.dir().resolve(WatchCsvWriter.FILE);
+        if (Files.isRegularFile(watchCsv)) {
+            try {
+                watch = WatchCsvWriter.read(watchCsv);
+            } catch (IOException | RuntimeException e) {
+                watch = List.of(); // a damaged watch.csv costs the gallery, not the curves
+            }
+        }
+        return new RunCurves(run, MetricsCsvWriter.read(metrics), phases, watch);
     }
 
     private static String modelIdFromConfig(Path config) {

@@ -11,11 +11,12 @@ import wb.ui.AppState;
 import wb.ui.Screen;
 import wb.ui.support.Background;
 import wb.ui.support.Opener;
+import wb.ui.support.Thumbnails;
 
 /**
  * Train: start, pause, resume and stop a run of the Model screen's settings on the open dataset, with live
- * loss, accuracy, batch-loss and learning-rate charts, throughput and ETA; browse, reopen and overlay earlier
- * runs. A finished run's best model becomes the application's current model.
+ * loss, accuracy, batch-loss and learning-rate charts, throughput and ETA, and the watched validation images epoch
+ * by epoch; browse, reopen and overlay earlier runs. A finished run's best model becomes the application's current model.
  */
 public final class TrainScreen implements Screen {
 
@@ -29,7 +30,7 @@ public final class TrainScreen implements Screen {
     /** {@code hostServices} (may be null) opens run folders in the desktop's file manager. */
     public TrainScreen(AppState state, HostServices hostServices) {
         this.viewModel = new TrainViewModel(state, new TrainingService(), Background.fx(state.background()), Clock.systemDefaultZone());
-        this.view = new TrainView(viewModel, new Opener(hostServices), state.statusProperty()::set);
+        this.view = new TrainView(viewModel, new Opener(hostServices), new Thumbnails(state.background(), 128, 200), state.statusProperty()::set);
     }
 
     @Override public String title() { return "Train"; }

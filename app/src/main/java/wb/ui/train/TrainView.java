@@ -20,7 +20,10 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -34,7 +37,9 @@ import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
 
 import wb.ui.support.Fmt;
+import wb.ui.support.ImageGrid;
 import wb.ui.support.Opener;
+import wb.ui.support.Thumbnails;
 import wb.ui.support.Ui;
 
 /** The Train screen's nodes: run controls, live figures, the four charts and the run history. */
@@ -47,11 +52,13 @@ final class TrainView {
     private final ListView<RunRecord> runList = new ListView<>();
     private final Label notice = Ui.message();
     private final java.util.function.Consumer<String> status;
+    private final Thumbnails thumbnails;
 
     /** {@code status} shows one-line outcomes of small actions (the main window's status bar). */
-    TrainView(TrainViewModel vm, Opener opener, java.util.function.Consumer<String> status) {
+    TrainView(TrainViewModel vm, Opener opener, Thumbnails thumbnails, java.util.function.Consumer<String> status) {
         this.vm = vm;
         this.opener = opener;
+        this.thumbnails = thumbnails;
         this.status = status;
         Ui.screenRoot(root, "train-screen");
         root.setTop(header());
@@ -81,7 +88,13 @@ final class TrainView {
         VBox.setVgrow(grid, Priority.ALWAYS);
         chartsBox.setPadding(new Insets(6, 0, 0, 6));
 
-        SplitPane split = new SplitPane(chartsBox, history());
+        Tab curves = new Tab("Curves", chartsBox);
+        Tab watched = new Tab("Watched images", watchedImages());
+        watched.setId("watchTab");
+        TabPane views = new TabPane(curves, watched);
+        views.setId("trainTabs");
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(views, history());
         split.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
         root.setCenter(split);
@@ -93,6 +106,56 @@ final class TrainView {
     }
 
     Node root() { return root; }
+
+    /** The same validation images after every epoch, with a slider to step through the epochs. */
+    private Node watchedImages() {
+        WatchGallery g = vm.watchGallery();
+        Label title = Ui.styled(new Label(), "wb-facts");
+        title.setId("watchTitle");
+        title.setWrapText(true);
+        title.textProperty().bind(g.titleProperty());
+        Slider epochs = new Slider(0, 0, 0);
+        epochs.setId("watchSlider");
+        epochs.setSnapToTicks(true);
+        epochs.setBlockIncrement(1);
+        epochs.setShowTickMarks(true);
+        epochs.setShowTickLabels(true);
+        epochs.setLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Double v) {
+                int epoch = g.epochAt((int) Math.round(v));
+                return epoch > 0 ? Integer.toString(epoch) : "";
+            }
+            @Override public Double fromString(String s) { return 0.0; }
+        });
+        // Label every epoch for short runs, about ten labels for long ones.
+        epochs.majorTickUnitProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(1.0, Math.ceil(g.frameCountProperty().get() / 10.0)), g.frameCountProperty()));
+        epochs.minorTickCountProperty().bind(Bindings.createIntegerBinding( // a tick, and a snap point, per epoch
+                () -> (int) Math.round(epochs.getMajorTickUnit()) - 1, epochs.majorTickUnitProperty()));
+        epochs.maxProperty().bind(Bindings.max(0, g.frameCountProperty().subtract(1)));
+        epochs.disableProperty().bind(g.frameCountProperty().lessThan(2));
+        epochs.setValue(Math.max(0, g.frameProperty().get()));
+        // Slider -> frame on release of a snapped value; frame -> slider when new epochs arrive.
+        epochs.valueProperty().addListener((o, a, b) -> {
+            int i = (int) Math.round(b.doubleValue());
+            if (i != g.frameProperty().get() && g.frameCountProperty().get() > 0) g.frameProperty().set(i);
+        });
+        g.frameProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0 && Math.round(epochs.getValue()) != b.intValue()) epochs.setValue(b.intValue());
+        });
+        Label hint = Ui.hint("Step through the epochs: green answers are right, red ones wrong, with the network's confidence. "
+                + "The images are chosen once per run, a few per class.");
+        hint.setWrapText(true);
+        ImageGrid grid = new ImageGrid(g.items(), thumbnails, opener, status);
+        grid.setId("watchGrid");
+        epochs.setPadding(new Insets(0, 8, 0, 8)); // room for the first and last tick labels
+        HBox.setHgrow(epochs, Priority.ALWAYS);
+        HBox stepper = Ui.row(6, new Label("Epoch"), epochs);
+        VBox box = new VBox(6, title, stepper, hint, grid);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        box.setPadding(new Insets(8, 4, 0, 8));
+        return box;
+    }
 
     private void redraw() {
         charts.render(vm.snapshotProperty().get(), vm.shownRunProperty().get(), vm.comparedRunProperty().get());

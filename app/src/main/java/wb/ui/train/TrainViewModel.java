@@ -76,6 +76,7 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<Path> liveRunDir = new ReadOnlyObjectWrapper<>(this, "liveRunDir");
     private final ReadOnlyObjectWrapper<RunCurves> shownRun = new ReadOnlyObjectWrapper<>(this, "shownRun");
     private final ReadOnlyObjectWrapper<RunCurves> comparedRun = new ReadOnlyObjectWrapper<>(this, "comparedRun");
+    private final WatchGallery watch = new WatchGallery();
     private final ReadOnlyStringWrapper chartsTitle = new ReadOnlyStringWrapper(this, "chartsTitle", "");
 
     /** Best validation epoch of the live run, tracked incrementally so an update costs the same at epoch 1 and 1000. */
@@ -97,7 +98,11 @@ public final class TrainViewModel {
             updateCanStart();
             refreshRuns();
         });
-        shownRun.addListener((o, a, b) -> updateChartsTitle());
+        shownRun.addListener((o, a, b) -> {
+            updateChartsTitle();
+            updateWatch();
+        });
+        snapshot.addListener((o, a, b) -> updateWatch());
         comparedRun.addListener((o, a, b) -> updateChartsTitle());
         updateCanStart();
         updateChartsTitle();
@@ -156,7 +161,7 @@ public final class TrainViewModel {
             notice(NoticeKind.ERROR, Errors.message(e));
             return;
         }
-        launch(new TrainingJob(run.name(), run.dir(), report.usable(), report.channels(), cfg, true, before.epochs(), before.phases()),
+        launch(new TrainingJob(run.name(), run.dir(), report.usable(), report.channels(), cfg, true, before.epochs(), before.phases(), before.watch()),
                 "Continuing the run after epoch " + run.epochs() + "…");
     }
 
@@ -362,6 +367,13 @@ public final class TrainViewModel {
 
     // ---- derived text ----
 
+    /** The gallery shows the reopened run's frames, or else the live (or last) run's. */
+    private void updateWatch() {
+        RunCurves shown = shownRun.get();
+        TrainingSnapshot live = snapshot.get();
+        watch.setFrames(shown != null ? shown.watch() : live != null ? live.watch() : List.of());
+    }
+
     private void updateChartsTitle() {
         RunCurves shown = shownRun.get();
         RunCurves compared = comparedRun.get();
@@ -513,6 +525,9 @@ public final class TrainViewModel {
     public ReadOnlyObjectProperty<Path> liveRunDirProperty() { return liveRunDir.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<RunCurves> shownRunProperty() { return shownRun.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<RunCurves> comparedRunProperty() { return comparedRun.getReadOnlyProperty(); }
+
+    /** The watched validation images of the run on screen. */
+    public WatchGallery watchGallery() { return watch; }
     /** What the charts show: the live or last run, a reopened run, and the overlaid run. */
     public ReadOnlyStringProperty chartsTitleProperty() { return chartsTitle.getReadOnlyProperty(); }
 }

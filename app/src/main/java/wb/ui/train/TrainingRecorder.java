@@ -11,6 +11,7 @@ import wb.train.BatchMetrics;
 import wb.train.EpochMetrics;
 import wb.train.RunEnd;
 import wb.train.RunStart;
+import wb.train.WatchFrame;
 import wb.train.TrainingObserver;
 import wb.ui.train.TrainingSnapshot.BatchPoint;
 import wb.ui.train.TrainingSnapshot.Phase;
@@ -47,6 +48,7 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
     private BatchMetrics latest;
     private RunEnd end;
     private final List<PhaseMark> phases = new ArrayList<>();
+    private final List<WatchFrame> watch = new ArrayList<>();
     private long lastPublished;
     private boolean published;
     private boolean pending;
@@ -106,6 +108,12 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
         publish(true);
     }
 
+    @Override public synchronized void onWatch(WatchFrame f) {
+        watch.removeIf(w -> w.epoch() >= f.epoch()); // a resumed run repeats no epoch, but never show two frames for one
+        watch.add(f);
+        publish(true);
+    }
+
     @Override public synchronized void onFinish(RunEnd e) {
         end = e;
         phase = Phase.FINISHED;
@@ -120,10 +128,11 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
     }
 
     /** The epochs and phases a continued run already has, so its charts show the whole run; call before training starts. */
-    public synchronized void seed(List<EpochMetrics> previous, List<PhaseMark> previousPhases) {
+    public synchronized void seed(List<EpochMetrics> previous, List<PhaseMark> previousPhases, List<WatchFrame> previousWatch) {
         if (!epochs.isEmpty() || start != null) throw new IllegalStateException("seed the recorder before the run starts");
         epochs.addAll(previous);
         phases.addAll(previousPhases);
+        watch.addAll(previousWatch);
     }
 
     /** The current state as a snapshot (for tests and for a last publication). */
@@ -138,7 +147,7 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
 
     private TrainingSnapshot snapshot(List<String> notes, List<String> unreadable) {
         return new TrainingSnapshot(runName, runDir, phase, message, start, epochs, points, stride, generation, latest, end,
-                notes, unreadable, phases);
+                notes, unreadable, phases, watch);
     }
 
     private void addPoint(BatchMetrics b) {

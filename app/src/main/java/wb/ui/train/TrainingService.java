@@ -69,7 +69,7 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
             @Override protected TrainingSnapshot call() throws Exception {
                 TrainingRecorder rec = new TrainingRecorder(j.runName(), j.runDir(), this::updateValue, System::nanoTime,
                         TrainingRecorder.DEFAULT_INTERVAL_NANOS);
-                rec.seed(j.previousEpochs(), j.previousPhases());
+                rec.seed(j.previousEpochs(), j.previousPhases(), j.previousWatch());
                 recorder = rec;
                 updateValue(rec.snapshot());
                 TrainingSession.Outcome outcome = TrainingSession.run(j.dataset(), j.channels(), j.config(), j.runDir(), j.resume(), rec, c, rec);

@@ -7,6 +7,7 @@ import wb.train.BatchMetrics;
 import wb.train.EpochMetrics;
 import wb.train.RunEnd;
 import wb.train.RunStart;
+import wb.train.WatchFrame;
 
 /**
  * Everything known about a live training run at one moment, cumulative and immutable: the Train screen can
@@ -25,11 +26,12 @@ import wb.train.RunStart;
  * @param notes           things the user should know (e.g. an automatic validation split), at the end
  * @param unreadableFiles files skipped because they could not be decoded, at the end
  * @param phases          the training phases begun so far (transfer learning: "head", "fine-tune"), in order
+ * @param watch           the network's answers for the watched validation images, one frame per finished epoch
  */
 public record TrainingSnapshot(String runName, Path runDir, Phase phase, String message, RunStart start,
                                List<EpochMetrics> epochs, List<BatchPoint> batchPoints, int pointStride, int pointGeneration,
                                BatchMetrics latest, RunEnd end, List<String> notes, List<String> unreadableFiles,
-                               List<PhaseMark> phases) {
+                               List<PhaseMark> phases, List<WatchFrame> watch) {
 
     /** Where a run is. */
     public enum Phase {
@@ -49,6 +51,14 @@ public record TrainingSnapshot(String runName, Path runDir, Phase phase, String 
     /** A training phase and its first epoch (1-based), from {@code TrainingObserver.onPhase}. */
     public record PhaseMark(String name, int firstEpoch) { }
 
+    /** A snapshot without watched images. */
+    public TrainingSnapshot(String runName, Path runDir, Phase phase, String message, RunStart start, List<EpochMetrics> epochs,
+                            List<BatchPoint> batchPoints, int pointStride, int pointGeneration, BatchMetrics latest, RunEnd end,
+                            List<String> notes, List<String> unreadableFiles, List<PhaseMark> phases) {
+        this(runName, runDir, phase, message, start, epochs, batchPoints, pointStride, pointGeneration, latest, end, notes,
+                unreadableFiles, phases, List.of());
+    }
+
     /** A snapshot of a run without phases. */
     public TrainingSnapshot(String runName, Path runDir, Phase phase, String message, RunStart start, List<EpochMetrics> epochs,
                             List<BatchPoint> batchPoints, int pointStride, int pointGeneration, BatchMetrics latest, RunEnd end,
@@ -59,6 +69,7 @@ public record TrainingSnapshot(String runName, Path runDir, Phase phase, String 
 
     public TrainingSnapshot {
         phases = phases == null ? List.of() : List.copyOf(phases);
+        watch = watch == null ? List.of() : List.copyOf(watch);
         epochs = List.copyOf(epochs);
         batchPoints = List.copyOf(batchPoints);
         notes = List.copyOf(notes);
@@ -74,7 +85,7 @@ public record TrainingSnapshot(String runName, Path runDir, Phase phase, String 
     /** A copy in the FINISHED phase with a message (used when the run failed with an exception). */
     public TrainingSnapshot failed(String why) {
         return new TrainingSnapshot(runName, runDir, Phase.FINISHED, why, start, epochs, batchPoints, pointStride, pointGeneration,
-                latest, end, notes, unreadableFiles, phases);
+                latest, end, notes, unreadableFiles, phases, watch);
     }
 
     /** The epoch being trained (1-based), or the first epoch while preparing. */

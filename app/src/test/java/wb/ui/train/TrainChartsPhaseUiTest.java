@@ -57,7 +57,7 @@ class TrainChartsPhaseUiTest extends ApplicationTest {
         var run = new RunRecord("r", Path.of("runs", "r"), "minivggnet", "MiniVGGNet", java.time.Instant.EPOCH, "COMPLETED", "done",
                 4, 4, 0.9, 0.3, true, true);
         var curves = new RunCurves(run, snapshot(4, List.of()).epochs(),
-                List.of(new TrainingSnapshot.PhaseMark("head", 1), new TrainingSnapshot.PhaseMark("fine-tune", 3)));
+                List.of(new TrainingSnapshot.PhaseMark("head", 1), new TrainingSnapshot.PhaseMark("fine-tune", 3)), List.of());
         interact(() -> charts.render(null, curves, null));
         assertEquals(List.of("train", "valid", "fine-tune from epoch 3"), seriesNames(charts.charts().get("accuracy")));
     }

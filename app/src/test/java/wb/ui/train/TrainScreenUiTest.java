@@ -108,6 +108,24 @@ class TrainScreenUiTest extends ApplicationTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1
                 && ((RunRecord) runs.getItems().get(0)).epochs() > epochsBefore);
         assertTrue(lookup("#trainNotice").queryAs(Label.class).getText().startsWith("Stopped after"));
+
+        // The watched validation images: one frame per finished epoch, the newest shown; the slider steps back.
+        WatchGallery g = train.viewModel().watchGallery();
+        int frames = g.frameCountProperty().get();
+        assertTrue(frames >= epochsBefore + 1, "a frame per epoch, the continued ones too: " + frames);
+        clickOn(lookup(".tab").match(n -> n.lookup(".tab-label") instanceof Label l && l.getText().equals("Watched images")).queryAs(javafx.scene.Node.class));
+        org.controlsfx.control.GridView<?> grid = lookup("#watchGrid").query();
+        assertTrue(grid.isVisible());
+        assertEquals(g.items().size(), grid.getItems().size());
+        assertFalse(grid.getItems().isEmpty());
+        String latest = lookup("#watchTitle").queryAs(Label.class).getText();
+        assertTrue(latest.startsWith("After epoch " + frames + ":"), latest);
+        javafx.scene.control.Slider slider = lookup("#watchSlider").query();
+        interact(() -> slider.setValue(0));
+        String first = lookup("#watchTitle").queryAs(Label.class).getText();
+        assertTrue(first.startsWith("After epoch 1:"), first);
+        assertEquals(0, g.frameProperty().get());
+        interact(() -> Screenshots.save(stage.getScene(), "train-watched"));
     }
 
     private static int points(LineChart<?, ?> chart) {

@@ -1,4 +1,4 @@
-package wb.ui.results;
+package wb.ui.support;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,24 +18,21 @@ import org.controlsfx.control.GridView;
 import org.controlsfx.control.GridCell;
 
 import wb.evaluate.ViewItem;
-import wb.ui.support.Opener;
-import wb.ui.support.Thumbnails;
-import wb.ui.support.Ui;
 
 /**
  * A virtualised grid of prediction thumbnails with captions (true class, predicted class and probability, file
  * name); thumbnails are decoded off the FX thread. Double-click opens the image; the context menu opens its folder
- * or copies its path.
+ * or copies its path. Used by the Results views, the confusion-matrix cells and the Train screen's watched images.
  */
-final class ImageGrid extends GridView<ViewItem> {
+public final class ImageGrid extends GridView<ViewItem> {
 
-    static final double TILE = 128;
+    public static final double TILE = 128;
 
     private final Thumbnails thumbnails;
     private final Opener opener;
     private final Consumer<String> status;
 
-    ImageGrid(ObservableList<ViewItem> items, Thumbnails thumbnails, Opener opener, Consumer<String> status) {
+    public ImageGrid(ObservableList<ViewItem> items, Thumbnails thumbnails, Opener opener, Consumer<String> status) {
         super(items);
         this.thumbnails = thumbnails;
         this.opener = opener;

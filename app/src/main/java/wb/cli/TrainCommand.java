@@ -23,7 +23,7 @@ import wb.train.TrainingSession;
 /** Trains a zoo model on a dataset folder into a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a model from the zoo on a dataset. Writes RUNDIR/model.zip + card.json (best epoch by validation loss), "
-                + "metrics.csv, config.json and checkpoint/ (for --resume). Ctrl-C stops after the current batch; the best model so far is kept. "
+                + "metrics.csv, watch.csv (the watched validation images per epoch), config.json and checkpoint/ (for --resume). Ctrl-C stops after the current batch; the best model so far is kept. "
                 + "With --init-weights: transfer learning (new head, frozen body, optional warm-up then fine-tuning; phases.csv marks the phases).")
 final class TrainCommand implements Callable<Integer> {
 

@@ -203,6 +203,17 @@ public final class ScreenshotTour {
                     frames[2], frames[1] / 1e6);
             settle(1500);
             shoot(window, out.resolve("train.png"));
+            javafx.scene.control.TabPane trainTabs = (javafx.scene.control.TabPane) window.scene().getRoot().lookup("#trainTabs");
+            fx(() -> {
+                trainTabs.getSelectionModel().select(1); // Watched images, the last epoch
+                return null;
+            });
+            settle(2500); // thumbnails
+            shoot(window, out.resolve("train-watched.png"));
+            fx(() -> {
+                trainTabs.getSelectionModel().select(0);
+                return null;
+            });
 
             fx(() -> {
                 window.select(window.screens().indexOf(results));

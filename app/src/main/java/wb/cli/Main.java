@@ -19,7 +19,7 @@ import wb.imaging.ImageDecodeException;
         subcommands = {InspectCommand.class, SplitCommand.class, SampleCommand.class, ImportCommand.class,
                 AugmentPreviewCommand.class, ModelsCommand.class, TrainCommand.class, ExtractFeaturesCommand.class,
                 TrainHeadCommand.class, PackCommand.class, EvaluateCommand.class,
-                PredictCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+                PredictCommand.class, WatchCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -23,16 +23,19 @@ import wb.imaging.Raster;
 public final class ViewSheets {
     private ViewSheets() { }
 
-    /** A grid of the items' images, each captioned with file name, true and predicted class, probability. */
+    /** A grid of the items' images, each captioned with file name, true and predicted class, probability, and framed green or red. */
     public static Raster render(List<ViewItem> items, int columns, int tileSize) {
         List<Grid.Tile> tiles = new ArrayList<>();
         for (ViewItem it : items) {
             DecodeResult d = ImageDecoder.decode(it.file(), 3);
             Raster img = d instanceof DecodeResult.Ok ok ? ok.raster() : new Raster(1, 1, 3, new byte[3]);
-            tiles.add(Grid.Tile.of(img, it.file().getFileName().toString(),
+            Grid.Tile tile = Grid.Tile.of(img, it.file().getFileName().toString(),
                     "true: " + (it.trueLabel() == null ? "?" : it.trueLabel()),
                     "pred: " + it.predictedLabel(),
-                    String.format(Locale.ROOT, "p=%.3f", it.probability())));
+                    String.format(Locale.ROOT, "p=%.3f", it.probability()));
+            // Framed green when right, red when wrong; unlabelled images stay unframed.
+            if (it.trueLabel() != null) tile = tile.framed(it.trueLabel().equals(it.predictedLabel()) ? Grid.RIGHT : Grid.WRONG);
+            tiles.add(tile);
         }
         if (tiles.isEmpty()) tiles.add(Grid.Tile.of(new Raster(tileSize, tileSize, 3, white(tileSize)), "(no images in this view)"));
         return Grid.render(tiles, Math.max(1, Math.min(columns, tiles.size())), tileSize);

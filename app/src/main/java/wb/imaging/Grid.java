@@ -17,18 +17,39 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class Grid {
 
-    /** One cell of the grid: an image and the caption lines printed under it (may be empty). */
-    public record Tile(Raster image, List<String> caption) {
+    /**
+     * One cell of the grid: an image, the caption lines printed under it (may be empty), and the colour of a frame
+     * drawn around the image as 0xRRGGBB ({@link #NO_FRAME}: none), e.g. green for a right answer, red for a wrong one.
+     */
+    public record Tile(Raster image, List<String> caption, int frame) {
+        public static final int NO_FRAME = -1;
+
         public Tile {
             Objects.requireNonNull(image, "image");
             caption = caption == null ? List.of() : List.copyOf(caption);
+            if (frame < NO_FRAME || frame > 0xFFFFFF) throw new IllegalArgumentException("frame colour must be 0xRRGGBB or NO_FRAME");
+        }
+
+        /** A tile without a frame. */
+        public Tile(Raster image, List<String> caption) {
+            this(image, caption, NO_FRAME);
         }
 
         /** A tile with the given caption lines. */
         public static Tile of(Raster image, String... lines) {
             return new Tile(image, List.of(lines));
         }
+
+        /** The same tile framed in {@code rgb} (0xRRGGBB). */
+        public Tile framed(int rgb) {
+            return new Tile(image, caption, rgb);
+        }
     }
+
+    /** Frame colours for right and wrong answers. */
+    public static final int RIGHT = 0x2E9E4F;
+    public static final int WRONG = 0xD93B3B;
+    private static final int FRAME_WIDTH = 3;
 
     private static final int FONT = Imgproc.FONT_HERSHEY_SIMPLEX;
     private static final double FONT_SCALE = 0.4;
@@ -78,6 +99,13 @@ public final class Grid {
                 cell.setTo(CELL_COLOUR);
                 cell.release();
                 drawImage(canvas, tile.image(), cellX, cellY, tileSize);
+                if (tile.frame() != Tile.NO_FRAME) {
+                    int f = tile.frame();
+                    Scalar bgr = new Scalar(f & 0xFF, (f >> 8) & 0xFF, (f >> 16) & 0xFF);
+                    int half = FRAME_WIDTH / 2;
+                    Imgproc.rectangle(canvas, new Point(cellX + half, cellY + half),
+                            new Point(cellX + tileSize - 1 - half, cellY + tileSize - 1 - half), bgr, FRAME_WIDTH);
+                }
                 for (int line = 0; line < tile.caption().size(); line++) {
                     String text = fit(ascii(tile.caption().get(line)), tileSize - 2 * PAD);
                     if (text.isEmpty()) continue;

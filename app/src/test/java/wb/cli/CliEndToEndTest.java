@@ -92,6 +92,16 @@ class CliEndToEndTest {
         assertEquals(List.of(1, 2, 3), frames.stream().map(wb.train.WatchFrame::epoch).toList(), "watch.csv: one frame per epoch, resume appends");
         assertEquals(frames.get(0).predictions().files(), frames.get(2).predictions().files(), "the same images every epoch");
         assertTrue(frames.get(0).predictions().size() >= 2, "at least one image per class");
+        Result w = run("watch", "--run", run.toString(), "--rows", "2", "--tile", "32");
+        assertEquals(0, w.code(), w.out() + w.err());
+        assertTrue(w.out().contains("epoch 1: ") && w.out().contains("epoch 3: ") && !w.out().contains("epoch 2: "),
+                "two rows: the first and the last epoch\n" + w.out());
+        wb.imaging.Raster sheet = wb.imaging.ImageDecoder.decodeOrThrow(run.resolve("watch.png"), 3);
+        int cols = frames.get(0).predictions().size();
+        assertEquals(cols * 32 + (cols + 1) * 4, sheet.width(), "one column per watched image");
+        Result none = run("watch", "--run", tmp.toString());
+        assertEquals(2, none.code(), none.out() + none.err());
+        assertTrue(none.err().contains("no watch.csv in"), none.err());
 
         Result e = run("evaluate", "--run", run.toString(), "--data", data.toString(), "--json");
         assertEquals(0, e.code(), e.out() + e.err());

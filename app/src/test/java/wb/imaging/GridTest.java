@@ -45,6 +45,18 @@ class GridTest {
     }
 
     @Test
+    void aFramedTileHasItsColourAroundTheImageOnly() {
+        Raster white = Fixtures.solid(10, 10, 255, 255, 255);
+        Raster grid = Grid.render(List.of(Grid.Tile.of(white).framed(Grid.WRONG), Grid.Tile.of(white)), 2, 40);
+        int x = GAP + 1;
+        int y = GAP + 20;
+        assertEquals(List.of(0xD9, 0x3B, 0x3B), List.of(grid.get(x, y, 0), grid.get(x, y, 1), grid.get(x, y, 2)), "red (RGB) at the left edge");
+        assertEquals(255, grid.get(GAP + 20, GAP + 20, 1), "the image inside stays white");
+        assertEquals(255, grid.get(GAP + 40 + GAP + 1, y, 1), "the unframed tile has no frame");
+        assertThrows(IllegalArgumentException.class, () -> Grid.Tile.of(white).framed(0x1000000));
+    }
+
+    @Test
     void captionsAreDrawnDarkUnderTheTile() {
         Raster white = Fixtures.solid(10, 10, 255, 255, 255);
         Raster grid = Grid.render(List.of(Grid.Tile.of(white, "HELLO")), 1, 80);

@@ -279,13 +279,19 @@ final class ExportView {
         metrics.disableProperty().bind(vm.canExportMetricsProperty().not().or(vm.reportBusyProperty()));
         metrics.setOnAction(e -> FileDialogs.saveFile(window(), "Save the epoch metrics", lastFolder(), "metrics.csv", FileDialogs.CSV)
                 .ifPresent(vm::exportMetrics));
+        Button watch = new Button("Watched images…");
+        watch.setId("exportWatchButton");
+        watch.disableProperty().bind(vm.canExportWatchProperty().not().or(vm.reportBusyProperty()));
+        watch.setOnAction(e -> FileDialogs.saveFile(window(), "Save the watched images", lastFolder(), "watch.png",
+                new javafx.stage.FileChooser.ExtensionFilter("PNG images", "*.png")).ifPresent(vm::exportWatchSheet));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
         grid.addRow(0, views, Ui.hint("Five PNG sheets and CSV lists of the Results screen's evaluation (" + ExportViewModel.VIEW_IMAGES + " images each)."));
         grid.addRow(1, chartsButton, Ui.hint("Loss, accuracy, batch loss and learning rate as shown on the Train screen, as PNG."));
         grid.addRow(2, metrics, Ui.hint("The current model's run metrics.csv: one row per epoch."));
-        for (Node n : List.of(views, chartsButton, metrics)) ((Button) n).setMaxWidth(Double.MAX_VALUE);
+        grid.addRow(3, watch, Ui.hint("The run's watched validation images, epoch by epoch, as one PNG (green right, red wrong)."));
+        for (Node n : List.of(views, chartsButton, metrics, watch)) ((Button) n).setMaxWidth(Double.MAX_VALUE);
         ColumnConstraints c0 = new ColumnConstraints();
         c0.setMinWidth(150);
         ColumnConstraints c1 = new ColumnConstraints();

@@ -114,6 +114,7 @@ public final class ExportViewModel {
     // ---- reports ----
     private final ReadOnlyBooleanWrapper canExportViews = new ReadOnlyBooleanWrapper(this, "canExportViews");
     private final ReadOnlyBooleanWrapper canExportMetrics = new ReadOnlyBooleanWrapper(this, "canExportMetrics");
+    private final ReadOnlyBooleanWrapper canExportWatch = new ReadOnlyBooleanWrapper(this, "canExportWatch");
     private final ReadOnlyBooleanWrapper reportBusy = new ReadOnlyBooleanWrapper(this, "reportBusy");
     private final ReadOnlyStringWrapper reportNotice = new ReadOnlyStringWrapper(this, "reportNotice", "");
     private final ReadOnlyStringWrapper reportNoticeKind = new ReadOnlyStringWrapper(this, "reportNoticeKind", "info");
@@ -433,6 +434,27 @@ public final class ExportViewModel {
         }, t -> reportDone(t, "Saved the epoch metrics to " + t + "."), this::reportFailed);
     }
 
+    /** Renders the current model's watched validation images, epoch by epoch, to {@code png} (the CLI's 'watch' verb). */
+    public void exportWatchSheet(Path png) {
+        Path source = watchFile();
+        if (source == null || reportBusy.get()) return;
+        reportBusy.set(true);
+        background.submit("Drawing the watched images", (p, c) -> {
+            List<wb.train.WatchFrame> frames = wb.train.WatchCsvWriter.read(source);
+            if (frames.isEmpty()) throw new UserException(source + " holds no epochs yet");
+            wb.export.WatchSheet.writePng(frames, wb.export.WatchSheet.DEFAULT_ROWS, 64, png);
+            return png;
+        }, t -> reportDone(t, "Saved the watched images, epoch by epoch, to " + t + "."), this::reportFailed);
+    }
+
+    /** The current model's run watch.csv, or null when it has none (loaded bundle, run without validation data). */
+    public Path watchFile() {
+        Classifier model = state.modelProperty().get();
+        if (model == null) return null;
+        Path f = model.bundleDir().resolve(wb.train.WatchCsvWriter.FILE);
+        return Files.isRegularFile(f) ? f : null;
+    }
+
     /** The current model's metrics.csv, or null when the model was not loaded from a run folder. */
     public Path metricsFile() {
         Classifier model = state.modelProperty().get();
@@ -468,6 +490,7 @@ public final class ExportViewModel {
         predictHint.set(reason != null ? reason : "Predicts every image in " + testFolder.get().getFileName() + " with " + model.card().modelName() + ".");
         canExportViews.set(state.evaluationProperty().get() != null);
         canExportMetrics.set(metricsFile() != null);
+        canExportWatch.set(watchFile() != null);
         updateWritable();
     }
 
@@ -517,6 +540,7 @@ public final class ExportViewModel {
     public ReadOnlyStringProperty modelNoticeKindProperty() { return modelNoticeKind.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canExportViewsProperty() { return canExportViews.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canExportMetricsProperty() { return canExportMetrics.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canExportWatchProperty() { return canExportWatch.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty reportBusyProperty() { return reportBusy.getReadOnlyProperty(); }
     public ReadOnlyStringProperty reportNoticeProperty() { return reportNotice.getReadOnlyProperty(); }
     public ReadOnlyStringProperty reportNoticeKindProperty() { return reportNoticeKind.getReadOnlyProperty(); }

@@ -166,6 +166,17 @@ class ExportScreenUiTest extends ApplicationTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> metrics.equals(vm.lastExportProperty().get()));
         assertEquals(Files.readString(runDir.resolve("metrics.csv")), Files.readString(metrics));
 
+        Path watchPng = tmp.resolve("reports").resolve("watch.png");
+        try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenChoose(watchPng)) {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#exportWatchButton").queryButton().isDisabled());
+            clickOn("#exportWatchButton");
+            assertEquals("watch.png", dialogs.last().initialName());
+        }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> watchPng.equals(vm.lastExportProperty().get()));
+        wb.imaging.Raster sheet = wb.imaging.ImageDecoder.decodeOrThrow(watchPng, 3);
+        int watched = wb.train.WatchCsvWriter.read(runDir.resolve("watch.csv")).get(0).predictions().size();
+        assertEquals(watched * 64 + (watched + 1) * 4, sheet.width(), "one column per watched image");
+
         Path views = tmp.resolve("reports").resolve("views");
         try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenChoose(views)) {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#exportViewsButton").queryButton().isDisabled());

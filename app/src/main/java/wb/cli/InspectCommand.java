@@ -18,6 +18,7 @@ import wb.common.Cancellation;
 import wb.dataset.Dataset;
 import wb.dataset.DatasetDoctor;
 import wb.dataset.DatasetScanner;
+import wb.dataset.DuplicateGroup;
 import wb.dataset.FileProblem;
 import wb.dataset.Split;
 import wb.dataset.VerificationReport;
@@ -77,6 +78,7 @@ final class InspectCommand implements Callable<Integer> {
             out.println("Problems: " + problems.size() + " (skipped)");
             for (FileProblem p : problems) out.println("  " + p.path() + ": " + p.reason());
         }
+        if (report != null) printDuplicates(out, report);
         try {
             DatasetDoctor.requireTrainable(report != null ? report.usable() : ds);
             out.println("Trainable: yes");
@@ -84,6 +86,31 @@ final class InspectCommand implements Callable<Integer> {
             out.println("Trainable: no - " + e.getMessage());
         }
         return 0;
+    }
+
+    /** At most this many duplicate groups are listed in the text output (--json lists all). */
+    static final int DUPLICATES_LISTED = 20;
+
+    private static void printDuplicates(PrintWriter out, VerificationReport report) {
+        List<DuplicateGroup> groups = report.duplicates();
+        if (groups.isEmpty()) {
+            out.println("Duplicates: none");
+            return;
+        }
+        long images = groups.stream().mapToLong(g -> g.items().size()).sum();
+        out.printf(Locale.ROOT, "Duplicates: %d groups (%d images); %d across splits (evaluation sees training pictures), %d with different labels%n",
+                groups.size(), images, report.leakedGroups(), report.conflictingGroups());
+        // The worst first: conflicting labels, then leaks, then the rest.
+        List<DuplicateGroup> ordered = groups.stream().sorted(java.util.Comparator
+                .comparing((DuplicateGroup g) -> !g.conflictingLabels()).thenComparing(g -> !g.crossesSplits())).toList();
+        for (DuplicateGroup g : ordered.subList(0, Math.min(DUPLICATES_LISTED, ordered.size()))) {
+            out.println("  " + g.describe() + ":");
+            for (int i = 0; i < g.items().size(); i++) {
+                var item = g.items().get(i);
+                out.println("    " + g.splits().get(i).name().toLowerCase(Locale.ROOT) + (item.label() == null ? "" : "/" + item.label()) + "  " + item.path());
+            }
+        }
+        if (ordered.size() > DUPLICATES_LISTED) out.println("  ... " + (ordered.size() - DUPLICATES_LISTED) + " more groups (--json lists all)");
     }
 
     private static Map<String, Object> summary(Dataset ds, VerificationReport report) {
@@ -111,6 +138,24 @@ final class InspectCommand implements Callable<Integer> {
             m.put("formats", report.formats());
             m.put("sizes", report.sizeHistogram());
             m.put("channels", report.channels());
+            List<Map<String, Object>> dups = new java.util.ArrayList<>();
+            for (DuplicateGroup g : report.duplicates()) {
+                Map<String, Object> gm = new LinkedHashMap<>();
+                gm.put("kind", g.kind().name().toLowerCase(Locale.ROOT));
+                gm.put("acrossSplits", g.crossesSplits());
+                gm.put("differentLabels", g.conflictingLabels());
+                List<Map<String, Object>> files = new java.util.ArrayList<>();
+                for (int i = 0; i < g.items().size(); i++) {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("path", g.items().get(i).path().toString());
+                    f.put("split", g.splits().get(i).name().toLowerCase(Locale.ROOT));
+                    f.put("label", g.items().get(i).label());
+                    files.add(f);
+                }
+                gm.put("files", files);
+                dups.add(gm);
+            }
+            m.put("duplicates", dups);
         }
         m.put("problems", problems);
         return m;

@@ -21,6 +21,7 @@ import wb.common.CancelledException;
 import wb.common.Progress;
 import wb.common.UserException;
 import wb.imaging.DecodeResult;
+import wb.imaging.ImageHashes;
 import wb.imaging.ImageDecoder;
 
 /** Decodes every file of a dataset to find unusable ones and to summarise what the usable ones look like. */
@@ -81,14 +82,113 @@ public final class DatasetDoctor {
         throw new UserException("needs at least 2 classes with usable images in train; found " + present.size() + names);
     }
 
-    /** The part of a decode result the report needs; rasters are dropped at once to keep memory flat. */
-    private record Outcome(String failure, String format, int width, int height, int channels) {
+    /**
+     * The part of a decode result the report needs, with the image's fingerprints (for duplicates); rasters are
+     * dropped at once to keep memory flat.
+     */
+    private record Outcome(String failure, String format, int width, int height, int channels, long pixelHash, byte[] thumbnail) {
         static Outcome of(DecodeResult r) {
             if (r instanceof DecodeResult.Ok ok) {
-                return new Outcome(null, ok.info().format(), ok.info().width(), ok.info().height(), ok.info().channels());
+                return new Outcome(null, ok.info().format(), ok.info().width(), ok.info().height(), ok.info().channels(),
+                        ImageHashes.pixels(ok.raster()), ImageHashes.thumbnail(ok.raster()));
             }
-            return new Outcome(((DecodeResult.Failed) r).reasonText(), null, 0, 0, 0);
+            return new Outcome(((DecodeResult.Failed) r).reasonText(), null, 0, 0, 0, 0, null);
         }
+    }
+
+    /** Thumbnails further apart than this (mean absolute difference, 0..255) are not near-identical. */
+    static final double NEAR_IDENTICAL_MAX_DIFFERENCE = 2;
+
+    record Fingerprinted(ImageItem item, Split split, long pixels, byte[] thumbnail) {
+        long[] difference() { return ImageHashes.difference(thumbnail); }
+    }
+
+    /** Difference hashes further apart than this many of their 256 bits are not near-identical. */
+    static final int NEAR_IDENTICAL_MAX_BITS = 16;
+    /** A 16-bit block value shared by more images than this is too common to find candidates with. */
+    private static final int MAX_BUCKET = 400;
+
+    /**
+     * Groups of images with the same pixels, then groups of near-identical ones: other pixels, but difference hashes
+     * within {@link #NEAR_IDENTICAL_MAX_BITS} bits and thumbnails within {@link #NEAR_IDENTICAL_MAX_DIFFERENCE} of each
+     * image the group starts with (never chained through a series of similar images). Candidates share at least one non-zero 16-bit block of their hashes (multi-index
+     * hashing: any two within 15 bits do), so no pair of the whole dataset is compared blindly. Flat images, which all
+     * hash alike, are left out. Groups in dataset order.
+     */
+    static List<DuplicateGroup> duplicates(List<Fingerprinted> usable) {
+        Map<Long, List<Fingerprinted>> byPixels = new LinkedHashMap<>();
+        for (Fingerprinted f : usable) byPixels.computeIfAbsent(f.pixels(), k -> new ArrayList<>()).add(f);
+        List<DuplicateGroup> groups = new ArrayList<>();
+        for (List<Fingerprinted> g : byPixels.values()) {
+            if (g.size() > 1) groups.add(group(DuplicateGroup.Kind.IDENTICAL, g));
+        }
+
+        // One representative per distinct pixel content, with its difference hash.
+        List<Fingerprinted> reps = new ArrayList<>();
+        List<long[]> hashes = new ArrayList<>();
+        for (List<Fingerprinted> g : byPixels.values()) {
+            long[] h = g.get(0).difference();
+            if (ImageHashes.isFlat(h)) continue;
+            reps.add(g.get(0));
+            hashes.add(h);
+        }
+        Map<Integer, List<Integer>> buckets = new java.util.HashMap<>();
+        for (int i = 0; i < reps.size(); i++) {
+            long[] h = hashes.get(i);
+            for (int b = 0; b < 16; b++) {
+                int value = (int) ((h[b >>> 2] >>> ((b & 3) * 16)) & 0xFFFF);
+                if (value == 0) continue; // flat stripes: shared by most images, says nothing
+                buckets.computeIfAbsent((b << 16) | value, k -> new ArrayList<>()).add(i);
+            }
+        }
+        // Matches of each image among the later ones; then star clusters around the earliest image, so two different
+        // pictures are never linked through a chain of similar ones.
+        List<java.util.TreeSet<Integer>> matches = new ArrayList<>();
+        for (int i = 0; i < reps.size(); i++) matches.add(new java.util.TreeSet<>());
+        for (List<Integer> bucket : buckets.values()) {
+            if (bucket.size() < 2 || bucket.size() > MAX_BUCKET) continue;
+            for (int x = 0; x < bucket.size(); x++) {
+                for (int y = x + 1; y < bucket.size(); y++) {
+                    int i = Math.min(bucket.get(x), bucket.get(y));
+                    int k = Math.max(bucket.get(x), bucket.get(y));
+                    if (matches.get(i).contains(k)) continue;
+                    if (hamming(hashes.get(i), hashes.get(k)) > NEAR_IDENTICAL_MAX_BITS) continue;
+                    if (ImageHashes.meanAbsoluteDifference(reps.get(i).thumbnail(), reps.get(k).thumbnail()) > NEAR_IDENTICAL_MAX_DIFFERENCE) continue;
+                    matches.get(i).add(k);
+                }
+            }
+        }
+        boolean[] taken = new boolean[reps.size()];
+        Map<Integer, List<Fingerprinted>> near = new java.util.TreeMap<>();
+        for (int i = 0; i < reps.size(); i++) {
+            if (taken[i] || matches.get(i).isEmpty()) continue;
+            List<Fingerprinted> cluster = new ArrayList<>(List.of(reps.get(i)));
+            for (int k : matches.get(i)) {
+                if (taken[k]) continue;
+                taken[k] = true;
+                cluster.add(reps.get(k));
+            }
+            taken[i] = true;
+            if (cluster.size() > 1) near.put(i, cluster);
+        }
+        List<DuplicateGroup> nearGroups = new ArrayList<>();
+        for (List<Fingerprinted> g : near.values()) if (g.size() > 1) nearGroups.add(group(DuplicateGroup.Kind.NEAR_IDENTICAL, g));
+        // Dataset order: by the position of each group's first image.
+        Map<ImageItem, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < usable.size(); i++) position.put(usable.get(i).item(), i);
+        nearGroups.sort(Comparator.comparing(g -> position.get(g.items().get(0))));
+        groups.addAll(nearGroups);
+        return groups;
+    }
+
+    private static int hamming(long[] a, long[] b) {
+        int d = 0;
+        for (int i = 0; i < a.length; i++) d += Long.bitCount(a[i] ^ b[i]);
+        return d;
+    }
+
+    private static DuplicateGroup group(DuplicateGroup.Kind kind, List<Fingerprinted> members) {
+        return new DuplicateGroup(kind, members.stream().map(Fingerprinted::item).toList(), members.stream().map(Fingerprinted::split).toList());
     }
 
     private static Outcome await(Future<Outcome> f, Cancellation cancellation) {
@@ -113,6 +213,7 @@ public final class DatasetDoctor {
         Map<String, Integer> sizes = new TreeMap<>();
         SortedMap<String, Integer> formats = new TreeMap<>();
         boolean allGrey = true;
+        List<Fingerprinted> fingerprints = new ArrayList<>();
         int index = 0;
         for (Split s : Split.values()) {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -124,6 +225,7 @@ public final class DatasetDoctor {
                     continue;
                 }
                 if (item.label() != null) counts.merge(item.label(), 1, Integer::sum);
+                fingerprints.add(new Fingerprinted(item, s, o.pixelHash(), o.thumbnail()));
                 sizes.merge(o.width() + "x" + o.height(), 1, Integer::sum);
                 formats.merge(o.format(), 1, Integer::sum);
                 allGrey &= o.channels() == 1;
@@ -140,7 +242,8 @@ public final class DatasetDoctor {
         }
         double imbalance = max == 0 ? Double.NaN : (double) max / min;
         bad.sort(Comparator.comparing(FileProblem::path));
-        return new VerificationReport(dataset, bad, usable, imbalance, histogram(sizes), formats, allGrey && formats.size() > 0 ? 1 : 3);
+        return new VerificationReport(dataset, bad, usable, imbalance, histogram(sizes), formats, allGrey && formats.size() > 0 ? 1 : 3,
+                duplicates(fingerprints));
     }
 
     /** Exact sizes when few, else power-of-two buckets of the longest side; keys sort by their numbers. */

@@ -22,18 +22,36 @@ import java.util.TreeSet;
  * @param sizeHistogram   "WxH" -> count, or "longest side A-B" buckets when there are many sizes
  * @param formats         container format by content ("PNG", "JPEG") -> count
  * @param channels        1 when every usable image decoded as grey, else 3
+ * @param duplicates      usable images that show the same picture (identical or near-identical), in dataset order
  */
 public record VerificationReport(Dataset dataset, List<FileProblem> badFiles, Map<Split, Map<String, Integer>> usableCounts,
                                  double imbalanceRatio, SortedMap<String, Integer> sizeHistogram,
-                                 SortedMap<String, Integer> formats, int channels) {
+                                 SortedMap<String, Integer> formats, int channels, List<DuplicateGroup> duplicates) {
+
+    /** A report without duplicate detection. */
+    public VerificationReport(Dataset dataset, List<FileProblem> badFiles, Map<Split, Map<String, Integer>> usableCounts,
+                              double imbalanceRatio, SortedMap<String, Integer> sizeHistogram, SortedMap<String, Integer> formats, int channels) {
+        this(dataset, badFiles, usableCounts, imbalanceRatio, sizeHistogram, formats, channels, List.of());
+    }
 
     public VerificationReport {
+        duplicates = duplicates == null ? List.of() : List.copyOf(duplicates);
         badFiles = List.copyOf(badFiles);
         EnumMap<Split, Map<String, Integer>> counts = new EnumMap<>(Split.class);
         usableCounts.forEach((k, v) -> counts.put(k, Collections.unmodifiableMap(new java.util.LinkedHashMap<>(v))));
         usableCounts = Collections.unmodifiableMap(counts);
         sizeHistogram = Collections.unmodifiableSortedMap(new TreeMap<>(sizeHistogram));
         formats = Collections.unmodifiableSortedMap(new TreeMap<>(formats));
+    }
+
+    /** Duplicate groups that span splits: pictures both trained on and evaluated. */
+    public long leakedGroups() {
+        return duplicates.stream().filter(DuplicateGroup::crossesSplits).count();
+    }
+
+    /** Duplicate groups whose labelled images disagree on the class. */
+    public long conflictingGroups() {
+        return duplicates.stream().filter(DuplicateGroup::conflictingLabels).count();
     }
 
     /** True when every file decoded. */

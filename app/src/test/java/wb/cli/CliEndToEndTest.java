@@ -178,6 +178,27 @@ class CliEndToEndTest {
     }
 
     @Test
+    void inspectReportsDuplicatesAcrossSplits() throws Exception {
+        Path d = tmp.resolve("dups");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 3; i++) {
+            ImageWriter.writePng(corner(true, rng), d.resolve("train").resolve("tl").resolve(i + ".png"));
+            ImageWriter.writePng(corner(false, rng), d.resolve("train").resolve("br").resolve(i + ".png"));
+        }
+        Files.createDirectories(d.resolve("valid").resolve("tl"));
+        Files.copy(d.resolve("train").resolve("tl").resolve("1.png"), d.resolve("valid").resolve("tl").resolve("copy.png"));
+        Result text = run("inspect", d.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("Duplicates: 1 groups (2 images); 1 across splits"), text.out());
+        assertTrue(text.out().contains(d.resolve("valid").resolve("tl").resolve("copy.png").toString()), text.out());
+        JsonNode j = ModelBundle.json().readTree(run("inspect", d.toString(), "--json").out());
+        assertEquals(1, j.get("duplicates").size());
+        assertEquals("identical", j.get("duplicates").get(0).get("kind").asText());
+        assertTrue(j.get("duplicates").get(0).get("acrossSplits").asBoolean());
+        assertEquals("valid", j.get("duplicates").get(0).get("files").get(1).get("split").asText());
+    }
+
+    @Test
     void packWritesTheImagesAsUint8Hdf5() {
         Path h5 = tmp.resolve("packed.h5");
         Result r = run("pack", "--data", data.toString(), "--out", h5.toString(), "--size", "16");

@@ -733,9 +733,9 @@ final class DataView {
         kind.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("kind-unreadable", "kind-skipped");
+                getStyleClass().removeAll("kind-unreadable", "kind-skipped", "kind-label-conflict", "kind-leak", "kind-duplicate");
                 setText(empty ? null : item);
-                if (!empty && item != null) getStyleClass().add("kind-" + item.toLowerCase(Locale.ROOT));
+                if (!empty && item != null) getStyleClass().add("kind-" + item.toLowerCase(Locale.ROOT).replace(' ', '-'));
             }
         });
         kind.setPrefWidth(100);

@@ -36,6 +36,7 @@ import wb.dataset.CifarImporter;
 import wb.dataset.Dataset;
 import wb.dataset.DatasetDoctor;
 import wb.dataset.DatasetWriter;
+import wb.dataset.DuplicateGroup;
 import wb.dataset.FileProblem;
 import wb.dataset.IdxImporter;
 import wb.dataset.ImageItem;
@@ -361,6 +362,14 @@ public final class DataViewModel {
             int bad = r.badFiles().size();
             rows.add(new SummaryRow("Unusable files", bad == 0 ? "none, every image decodes" : count(bad) + (bad == 1 ? " file does" : " files do")
                     + " not decode (see Problems)", bad == 0 ? Severity.OK : Severity.ERROR));
+            int groups = r.duplicates().size();
+            long leaks = r.leakedGroups();
+            long conflicts = r.conflictingGroups();
+            rows.add(new SummaryRow("Duplicates", groups == 0 ? "none found"
+                    : count(groups) + (groups == 1 ? " picture appears" : " pictures appear") + " more than once"
+                    + (leaks > 0 ? "; " + count((int) leaks) + " across splits" : "")
+                    + (conflicts > 0 ? "; " + count((int) conflicts) + " with different labels" : "") + " (see Problems)",
+                    conflicts > 0 ? Severity.ERROR : leaks > 0 ? Severity.WARNING : groups > 0 ? Severity.INFO : Severity.OK));
         }
         int skipped = d.problems().size();
         if (skipped > 0) rows.add(new SummaryRow("Skipped", count(skipped) + (skipped == 1 ? " entry" : " entries") + " skipped by the scan (see Problems)", Severity.WARNING));
@@ -404,6 +413,29 @@ public final class DataViewModel {
         List<ProblemRow> rows = new ArrayList<>();
         if (r != null) for (FileProblem p : r.badFiles()) rows.add(new ProblemRow(p.path(), stripPath(p), "Unreadable"));
         for (FileProblem p : d.problems()) rows.add(new ProblemRow(p.path(), p.reason(), "Skipped"));
+        if (r != null) rows.addAll(duplicateRows(r));
+        return rows;
+    }
+
+    /**
+     * One row per image of each duplicate group after its first: "Label conflict" when the group's labels differ,
+     * "Leak" when it spans splits, else "Duplicate"; the reason names the first image with its split and class.
+     */
+    static List<ProblemRow> duplicateRows(VerificationReport r) {
+        List<ProblemRow> rows = new ArrayList<>();
+        for (DuplicateGroup g : r.duplicates()) {
+            String kind = g.conflictingLabels() ? "Label conflict" : g.crossesSplits() ? "Leak" : "Duplicate";
+            ImageItem first = g.items().get(0);
+            String where = g.splits().get(0).name().toLowerCase(Locale.ROOT) + (first.label() == null ? "" : "/" + first.label());
+            for (int i = 1; i < g.items().size(); i++) {
+                ImageItem it = g.items().get(i);
+                String mine = g.splits().get(i).name().toLowerCase(Locale.ROOT) + (it.label() == null ? "" : "/" + it.label());
+                rows.add(new ProblemRow(it.path(), (g.kind() == DuplicateGroup.Kind.IDENTICAL ? "Same pixels as " : "Near-identical to ")
+                        + first.path().getFileName() + " (" + where + "); this one is in " + mine
+                        + (g.conflictingLabels() ? ": the labels disagree, one of them is wrong" : g.crossesSplits()
+                        ? ": the evaluation sees a picture the model trained on" : ""), kind));
+            }
+        }
         return rows;
     }
 

@@ -209,4 +209,19 @@ class DataViewModelTest {
         return vm.summary().stream().filter(r -> r.label().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no summary row " + label + " in " + vm.summary()));
     }
+
+    @Test
+    void duplicatesAreProblemsNamedByWhatTheyCost(@TempDir Path tmp) throws IOException {
+        Path root = UiFixtures.catsAndDogs(tmp.resolve("pets"));
+        // The same picture filed under dog as well: a label conflict.
+        Files.copy(root.resolve("cat").resolve("cat0.png"), root.resolve("dog").resolve("dog-or-cat.png"));
+        Dataset d = DatasetScanner.scan(root, Progress.NONE, Cancellation.NEVER);
+        VerificationReport r = DatasetDoctor.verify(d, 0, Progress.NONE, Cancellation.NEVER);
+        List<DataViewModel.ProblemRow> rows = DataViewModel.duplicateRows(r);
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("Label conflict", rows.get(0).kind());
+        assertEquals(root.resolve("dog").resolve("dog-or-cat.png"), rows.get(0).path());
+        assertTrue(rows.get(0).reason().startsWith("Same pixels as cat0.png (train/cat); this one is in train/dog"), rows.get(0).reason());
+        assertTrue(DataViewModel.problemRows(d, r).containsAll(rows), "listed with the other problems");
+    }
 }

@@ -38,6 +38,7 @@ import javafx.stage.Window;
 
 import wb.imaging.Raster;
 import wb.train.Tta;
+import wb.ui.EnsembleControls;
 import wb.ui.FileDialogs;
 import wb.ui.support.Opener;
 import wb.ui.support.Thumbnails;
@@ -172,22 +173,12 @@ final class ExportView {
                 vm.predictingProperty());
         tta.setTooltip(Ui.tooltip("Test-time augmentation for the submission: average the predictions of the image and its "
                 + "mirror image (flip), or of ten crops (10-crop). Often lowers the log loss; costs 2x or 10x the time."));
-        Button ensemble = new Button("Ensemble…");
-        ensemble.setId("exportEnsembleButton");
-        ensemble.disableProperty().bind(vm.predictingProperty().or(vm.modelProperty().isNull()));
-        ensemble.setTooltip(Ui.tooltip("Add another run's model: the submission then averages the probabilities of the models. "
-                + "The same ensemble applies on the Results screen. The run must know the same classes."));
-        ensemble.setOnAction(e -> FileDialogs.folder(window(), "Run folder to add to the ensemble",
-                FileDialogs.startingPoint(vm.ensembleRuns().isEmpty() ? null : vm.ensembleRuns().get(vm.ensembleRuns().size() - 1).getParent()))
-                .ifPresent(vm::addEnsembleRun));
-        Label ensembleText = Ui.hint("");
-        ensembleText.setId("exportEnsembleText");
-        ensembleText.textProperty().bind(vm.ensembleTextProperty());
-        Hyperlink clearEnsemble = new Hyperlink("Clear");
-        clearEnsemble.visibleProperty().bind(vm.ensembleTextProperty().isNotEmpty().and(vm.predictingProperty().not()));
-        clearEnsemble.managedProperty().bind(clearEnsemble.visibleProperty());
-        clearEnsemble.setOnAction(e -> vm.clearEnsemble());
-        HBox actions = Ui.row(8, predict, tta, ensemble, ensembleText, clearEnsemble, cancel, bar, progressText, predictHint);
+        EnsembleControls ensemble = new EnsembleControls("exportEnsemble", vm.ensembleRuns(), vm.ensembleTextProperty(), vm::addEnsembleRun,
+                vm::clearEnsemble, vm.predictingProperty().or(vm.modelProperty().isNull()), this::window,
+                "Add another run's model: the submission then averages the probabilities of the models. "
+                        + "The same ensemble applies on the Results screen. The run must know the same classes.");
+        Ui.styled(ensemble.text(), "wb-hint");
+        HBox actions = Ui.row(8, predict, tta, ensemble.button(), ensemble.text(), ensemble.clear(), cancel, bar, progressText, predictHint);
 
         TableView<List<String>> preview = new TableView<>();
         preview.setId("submissionPreview");

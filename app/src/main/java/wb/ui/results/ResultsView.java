@@ -15,7 +15,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -42,6 +41,7 @@ import javafx.util.StringConverter;
 
 import org.controlsfx.control.SegmentedButton;
 
+import wb.ui.EnsembleControls;
 import wb.ui.FileDialogs;
 import wb.evaluate.ClassMetrics;
 import wb.evaluate.PredictionView;
@@ -134,25 +134,15 @@ final class ResultsView {
         message.visibleProperty().bind(vm.evaluatingProperty());
         Label model = Ui.styled(new Label(), "wb-facts");
         model.textProperty().bind(vm.modelTextProperty());
-        Button addRun = new Button("Ensemble…");
-        addRun.setId("ensembleButton");
-        addRun.disableProperty().bind(vm.evaluatingProperty());
-        addRun.setTooltip(Ui.tooltip("Add another run's model: the evaluation then averages the probabilities of the models "
-                + "(an ensemble, usually more accurate than any one of them). The run must know the same classes."));
-        addRun.setOnAction(e -> FileDialogs.folder(window(), "Run folder to add to the ensemble",
-                FileDialogs.startingPoint(vm.ensembleRuns().isEmpty() ? null : vm.ensembleRuns().get(vm.ensembleRuns().size() - 1).getParent()))
-                .ifPresent(vm::addEnsembleRun));
-        Label ensemble = Ui.styled(new Label(), "wb-facts");
-        ensemble.setId("ensembleText");
-        ensemble.textProperty().bind(vm.ensembleTextProperty());
-        Hyperlink clearEnsemble = new Hyperlink("Clear");
-        clearEnsemble.visibleProperty().bind(vm.ensembleTextProperty().isNotEmpty().and(vm.evaluatingProperty().not()));
-        clearEnsemble.managedProperty().bind(clearEnsemble.visibleProperty());
-        clearEnsemble.setOnAction(e -> vm.clearEnsemble());
+        EnsembleControls ensemble = new EnsembleControls("ensemble", vm.ensembleRuns(), vm.ensembleTextProperty(), vm::addEnsembleRun,
+                vm::clearEnsemble, vm.evaluatingProperty(), this::window,
+                "Add another run's model: the evaluation then averages the probabilities of the models "
+                        + "(an ensemble, usually more accurate than any one of them). The run must know the same classes.");
+        Ui.styled(ensemble.text(), "wb-facts");
         Label hint = Ui.hint("");
         hint.textProperty().bind(Bindings.when(vm.canEvaluateProperty().or(vm.evaluatingProperty())).then("").otherwise(vm.evaluateHintProperty()));
-        HBox bar1 = Ui.row(8, new Label("Evaluate on"), split, tta, addRun, evaluate, cancel, bar, message, hint, Ui.spacer(),
-                ensemble, clearEnsemble, model);
+        HBox bar1 = Ui.row(8, new Label("Evaluate on"), split, tta, ensemble.button(), evaluate, cancel, bar, message, hint, Ui.spacer(),
+                ensemble.text(), ensemble.clear(), model);
 
         Label title = Ui.sectionTitle("");
         title.setId("evaluationTitle");

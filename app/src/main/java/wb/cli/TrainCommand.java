@@ -53,6 +53,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Label smoothing: train towards 1-E+E/K for the true class and E/K for the others, e.g. 0.1; 0 = one-hot targets (default: ${DEFAULT-VALUE}).")
     double labelSmoothing;
 
+    @Option(names = "--ema", paramLabel = "DECAY",
+            description = "Weight averaging: keep an exponential moving average of the weights (Polyak averaging) and evaluate and save "
+                    + "that, e.g. 0.9998; 0 = off (default: the model's recipe; off for most).")
+    Double ema;
+
     @Option(names = "--dropout", description = "Dropout probability of the classifier head (default: the architecture's).")
     Double dropout;
 
@@ -153,7 +158,8 @@ final class TrainCommand implements Callable<Integer> {
         wb.model.Recipe recipe = TrainConfig.recipeOf(model);
         TrainConfig cfg = new TrainConfig(model, epochs, opt.batchSize(recipe), opt.optimizer(recipe), opt.lr(recipe),
                 momentum != null ? momentum : recipe.momentum(), opt.lrSchedule(recipe), l2 != null ? l2 : recipe.l2(), dropout,
-                batchNorm, opt.patience, seed, augment.config("flip"), policy, size, validFraction, transfer, labelSmoothing);
+                batchNorm, opt.patience, seed, augment.config("flip"), policy, size, validFraction, transfer, labelSmoothing,
+                ema != null ? ema : recipe.weightAverage());
         VerificationReport report = DatasetOptions.scanAndVerify(data, err, false);
 
         TrainingControl control = new TrainingControl();

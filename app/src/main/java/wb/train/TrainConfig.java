@@ -15,11 +15,22 @@ import wb.model.Optimizer;
  * @param transfer  start from pretrained weights with a new head and frozen layers; null trains from scratch
  * @param labelSmoothing training targets are {@code 1 - e + e/K} for the true class and {@code e/K} for the others
  *                  (Szegedy et al. 2016; fastai's LabelSmoothingCrossEntropy); 0 = one-hot
+ * @param weightAverage decay of an exponential moving average of the weights ({@link WeightAverage}), which is what
+ *                  gets evaluated and saved, e.g. 0.9998; 0 = off
  */
 public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer optimizer, double learningRate,
                           double momentum, LrSchedule schedule, double l2, Double dropout, boolean batchNorm,
                           int patience, long seed, AugmentConfig augment, ResizePolicy resize, Integer inputSize,
-                          double validFraction, TransferConfig transfer, double labelSmoothing) {
+                          double validFraction, TransferConfig transfer, double labelSmoothing, double weightAverage) {
+
+    /** Settings without weight averaging. */
+    public TrainConfig(String modelId, int epochs, int batchSize, Optimizer optimizer, double learningRate,
+                       double momentum, LrSchedule schedule, double l2, Double dropout, boolean batchNorm,
+                       int patience, long seed, AugmentConfig augment, ResizePolicy resize, Integer inputSize,
+                       double validFraction, TransferConfig transfer, double labelSmoothing) {
+        this(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm, patience, seed,
+                augment, resize, inputSize, validFraction, transfer, labelSmoothing, 0);
+    }
 
     /** Settings without label smoothing. */
     public TrainConfig(String modelId, int epochs, int batchSize, Optimizer optimizer, double learningRate,
@@ -56,37 +67,46 @@ public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer o
         if (schedule == null) schedule = LrSchedule.constant();
         if (optimizer == null) optimizer = Optimizer.ADAM;
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new IllegalArgumentException("label smoothing must be in [0, 1), e.g. 0.1");
+        if (!(weightAverage == 0 || (weightAverage >= 0.5 && weightAverage < 1))) {
+            throw new IllegalArgumentException("weight averaging decay must be 0 (off) or in [0.5, 1), e.g. 0.9998");
+        }
         if (transfer != null) transfer.phases(epochs); // checks that warm-up leaves epochs for fine-tuning
     }
 
     /** The same settings with transfer learning (null: from scratch). */
     public TrainConfig withTransfer(TransferConfig t) {
         return new TrainConfig(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
-                patience, seed, augment, resize, inputSize, validFraction, t, labelSmoothing);
+                patience, seed, augment, resize, inputSize, validFraction, t, labelSmoothing, weightAverage);
     }
 
     /** The same settings with another augmentation. */
     public TrainConfig withAugment(AugmentConfig a) {
         return new TrainConfig(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
-                patience, seed, a, resize, inputSize, validFraction, transfer, labelSmoothing);
+                patience, seed, a, resize, inputSize, validFraction, transfer, labelSmoothing, weightAverage);
     }
 
     /** The same settings for another number of epochs. */
     public TrainConfig withEpochs(int n) {
         return new TrainConfig(modelId, n, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
-                patience, seed, augment, resize, inputSize, validFraction, transfer, labelSmoothing);
+                patience, seed, augment, resize, inputSize, validFraction, transfer, labelSmoothing, weightAverage);
     }
 
     /** The same settings with another resize policy and input size (null: the architecture's). */
     public TrainConfig withResize(ResizePolicy policy, Integer size) {
         return new TrainConfig(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
-                patience, seed, augment, policy, size, validFraction, transfer, labelSmoothing);
+                patience, seed, augment, policy, size, validFraction, transfer, labelSmoothing, weightAverage);
     }
 
     /** The same settings with label smoothing {@code e} (0 = one-hot targets). */
     public TrainConfig withLabelSmoothing(double e) {
         return new TrainConfig(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
-                patience, seed, augment, resize, inputSize, validFraction, transfer, e);
+                patience, seed, augment, resize, inputSize, validFraction, transfer, e, weightAverage);
+    }
+
+    /** The same settings with weight averaging of decay {@code d} (0 = off). */
+    public TrainConfig withWeightAverage(double d) {
+        return new TrainConfig(modelId, epochs, batchSize, optimizer, learningRate, momentum, schedule, l2, dropout, batchNorm,
+                patience, seed, augment, resize, inputSize, validFraction, transfer, labelSmoothing, d);
     }
 
     /**
@@ -96,7 +116,7 @@ public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer o
     public static TrainConfig defaults(String modelId) {
         wb.model.Recipe r = recipeOf(modelId);
         return new TrainConfig(modelId, 10, r.batchSize(), r.optimizer(), r.learningRate(), r.momentum(), r.schedule(), r.l2(), null,
-                true, 0, 42, AugmentConfig.flips(), ResizePolicy.SQUASH, null, 0.2);
+                true, 0, 42, AugmentConfig.flips(), ResizePolicy.SQUASH, null, 0.2, null, 0, r.weightAverage());
     }
 
     /** The architecture's recipe, or the standard one for an id the zoo does not know. */
@@ -127,6 +147,7 @@ public record TrainConfig(String modelId, int epochs, int batchSize, Optimizer o
         m.put("inputSize", inputSize == null ? "default" : inputSize);
         m.put("validFraction", validFraction);
         m.put("labelSmoothing", labelSmoothing);
+        m.put("weightAverage", weightAverage);
         if (transfer != null) m.put("transfer", transfer.asMap());
         return m;
     }

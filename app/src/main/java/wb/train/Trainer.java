@@ -44,6 +44,15 @@ public final class Trainer {
      */
     public RunEnd fit(ComputationGraph net, String modelId, TensorSource train, TensorSource valid, int numClasses, TrainerState state,
                       java.util.List<TrainingPhase> phases, PhaseSwitch phaseSwitch) {
+        return fit(net, modelId, train, valid, numClasses, state, phases, phaseSwitch, null);
+    }
+
+    /**
+     * As above, with weight averaging when {@code average} is not null: it is updated after every batch, and each
+     * epoch's evaluation and the hook (the saved model, the watched images) see the averaged weights.
+     */
+    public RunEnd fit(ComputationGraph net, String modelId, TensorSource train, TensorSource valid, int numClasses, TrainerState state,
+                      java.util.List<TrainingPhase> phases, PhaseSwitch phaseSwitch, WeightAverage average) {
         if (!phases.isEmpty() && phaseSwitch == null) throw new IllegalArgumentException("phases need a phase switch");
         Seeds seeds = new Seeds(settings.seed());
         int batchesPerEpoch = Math.max(1, train.size() / settings.batchSize());
@@ -71,7 +80,9 @@ public final class Trainer {
             for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                 TrainingPhase p = TrainingPhase.at(phases, epoch);
                 if (p != null && !p.equals(phase)) {
+                    ComputationGraph before = net;
                     net = phaseSwitch.enter(p, net);
+                    if (average != null && net != before) average.reset(); // a rebuilt network starts a new average
                     phase = p;
                     lrFactor = p.lrFactor();
                     lastLr = Double.NaN; // a rebuilt network has a fresh updater: set its rate
@@ -108,6 +119,7 @@ public final class Trainer {
                         } finally {
                             batch.release();
                         }
+                        if (average != null) average.update(net);
                         double loss = net.score();
                         if (!Double.isFinite(loss)) {
                             return finish(RunEnd.Status.DIVERGED, completed, bestEpoch, bestLoss, bestAcc,
@@ -137,37 +149,42 @@ public final class Trainer {
                     }
                 }
                 double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-                double epochRate = lossCount * (double) settings.batchSize() / trainSeconds;
+                if (average != null) average.swapIn(net);
+                try {
+                    double epochRate = lossCount * (double) settings.batchSize() / trainSeconds;
 
-                float[][] trainProbs = Predictor.predict(net, train, trainEval, Math.max(settings.batchSize(), 128), wb.common.Progress.NONE, Cancellation.NEVER);
-                double[] trainLa = Predictor.lossAndAccuracy(trainProbs, train, trainEval);
-                double validLoss = Double.NaN;
-                double validAcc = Double.NaN;
-                if (valid != null && valid.size() > 0) {
-                    float[][] vp = Predictor.predict(net, valid, validAll, Math.max(settings.batchSize(), 128), wb.common.Progress.NONE, Cancellation.NEVER);
-                    double[] la = Predictor.lossAndAccuracy(vp, valid, validAll);
-                    validLoss = la[0];
-                    validAcc = la[1];
+                    float[][] trainProbs = Predictor.predict(net, train, trainEval, Math.max(settings.batchSize(), 128), wb.common.Progress.NONE, Cancellation.NEVER);
+                    double[] trainLa = Predictor.lossAndAccuracy(trainProbs, train, trainEval);
+                    double validLoss = Double.NaN;
+                    double validAcc = Double.NaN;
+                    if (valid != null && valid.size() > 0) {
+                        float[][] vp = Predictor.predict(net, valid, validAll, Math.max(settings.batchSize(), 128), wb.common.Progress.NONE, Cancellation.NEVER);
+                        double[] la = Predictor.lossAndAccuracy(vp, valid, validAll);
+                        validLoss = la[0];
+                        validAcc = la[1];
+                    }
+                    boolean improved;
+                    if (valid == null || Double.isNaN(validLoss)) {
+                        improved = true; // without validation data the latest model is the best we know
+                        bestEpoch = epoch;
+                    } else if (validLoss < bestLoss) {
+                        improved = true;
+                        bestLoss = validLoss;
+                        bestAcc = validAcc;
+                        bestEpoch = epoch;
+                        stale = 0;
+                    } else {
+                        improved = false;
+                        stale++;
+                    }
+                    completed = epoch;
+                    EpochMetrics m = new EpochMetrics(epoch, settings.epochs(), lossSum / Math.max(1, lossCount), trainLa[1], validLoss, validAcc,
+                            lastLr, (System.nanoTime() - epochStart) / 1e9, epochRate, improved);
+                    observer.onEpoch(m);
+                    hook.afterEpoch(net, m, new TrainerState(completed, iteration, bestEpoch, bestLoss, bestAcc, stale));
+                } finally {
+                    if (average != null) average.swapOut(net);
                 }
-                boolean improved;
-                if (valid == null || Double.isNaN(validLoss)) {
-                    improved = true; // without validation data the latest model is the best we know
-                    bestEpoch = epoch;
-                } else if (validLoss < bestLoss) {
-                    improved = true;
-                    bestLoss = validLoss;
-                    bestAcc = validAcc;
-                    bestEpoch = epoch;
-                    stale = 0;
-                } else {
-                    improved = false;
-                    stale++;
-                }
-                completed = epoch;
-                EpochMetrics m = new EpochMetrics(epoch, settings.epochs(), lossSum / Math.max(1, lossCount), trainLa[1], validLoss, validAcc,
-                        lastLr, (System.nanoTime() - epochStart) / 1e9, epochRate, improved);
-                observer.onEpoch(m);
-                hook.afterEpoch(net, m, new TrainerState(completed, iteration, bestEpoch, bestLoss, bestAcc, stale));
                 if (settings.patience() > 0 && stale >= settings.patience() && epoch < settings.epochs()) {
                     return finish(RunEnd.Status.EARLY_STOPPED, completed, bestEpoch, bestLoss, bestAcc,
                             "early stopping: validation loss has not improved for " + stale + " epochs (best at epoch " + bestEpoch + ")");

@@ -62,6 +62,8 @@ public final class TrainingSession {
      */
     /** The run's exact settings (machine-readable; config.json is the human-readable summary), for continuing it. */
     public static final String SETTINGS_FILE = "settings.json";
+    /** The checkpoint's weight-averaging state: the update count and the optimizer's own weights. */
+    static final String AVERAGE_FILE = "average.bin";
 
     /** The settings a run in {@code runDir} was started (or last continued) with. */
     public static TrainConfig readSettings(Path runDir) {
@@ -182,6 +184,13 @@ public final class TrainingSession {
             net = Networks.build(spec, req, Networks.updater(cfg.optimizer(), cfg.learningRate(), cfg.momentum()));
             state = TrainerState.fresh();
         }
+        // Weight averaging: a resumed run takes its average and the optimizer's weights from the checkpoint.
+        Path averageFile = checkpointDir.resolve(AVERAGE_FILE);
+        WeightAverage average = null;
+        if (cfg.weightAverage() > 0) {
+            average = resume && Files.isRegularFile(averageFile) ? WeightAverage.resume(averageFile, net) : new WeightAverage(cfg.weightAverage());
+        }
+        WeightAverage averaging = average;
         InputShape input = pre.input();
         List<TrainingPhase> phases = List.of();
         PhaseSwitch phaseSwitch = null;
@@ -236,8 +245,10 @@ public final class TrainingSession {
             metrics.put("validAccuracy", m.validAccuracy());
             metrics.put("trainLoss", m.trainLoss());
             metrics.put("trainAccuracy", m.trainAccuracy());
-            // Checkpoint first (with optimizer state, for resume), then the best model if this epoch improved.
+            // Checkpoint first (with optimizer state, for resume), then the best model if this epoch improved. With weight
+            // averaging the network holds the average here; the optimizer's weights are saved beside it.
             ModelBundle.save(new TrainedModel(n, cards.card(m.epoch(), st.bestEpoch(), metrics)), checkpointDir, true);
+            if (averaging != null && averaging.trainingWeights() != null) averaging.save(averageFile, averaging.trainingWeights());
             AtomicFiles.write(checkpointDir.resolve("state.json"), out -> ModelBundle.json().writeValue(out, st));
             if (m.improved()) ModelBundle.save(new TrainedModel(n, cards.card(m.epoch(), m.epoch(), metrics)), runDir, false);
             if (watch.length > 0) {
@@ -249,7 +260,7 @@ public final class TrainingSession {
         TrainerSettings settings = new TrainerSettings(cfg.epochs(), cfg.batchSize(), cfg.learningRate(), cfg.schedule(), cfg.patience(),
                 cfg.seed(), 2000, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), cfg.labelSmoothing());
         RunEnd end = new Trainer(settings, observers, control, hook)
-                .fit(net, modelId, trainSource, validSource, classes.size(), state, phases, phaseSwitch);
+                .fit(net, modelId, trainSource, validSource, classes.size(), state, phases, phaseSwitch, average);
 
         ModelCard card = Files.exists(runDir.resolve(ModelBundle.CARD_FILE)) ? ModelBundle.readCard(runDir) : null;
         if (card != null) {

@@ -178,6 +178,23 @@ class CliEndToEndTest {
     }
 
     @Test
+    void weightAveragingIsSavedWithTheCheckpointAndResumes() throws Exception {
+        Path run = tmp.resolve("run-ema");
+        Result t = run("train", "--data", data.toString(), "--model", "fmnist-cnn", "--epochs", "1", "--batch-size", "16",
+                "--out", run.toString(), "--augment", "none", "--seed", "1", "--ema", "0.99");
+        assertEquals(0, t.code(), t.out() + t.err());
+        assertEquals(0.99, ((Number) ModelBundle.readCard(run).hyperparameters().get("weightAverage")).doubleValue());
+        assertTrue(Files.size(run.resolve("checkpoint").resolve("average.bin")) > 1000, "the optimizer's weights beside the checkpoint");
+        Result resumed = run("train", "--data", data.toString(), "--model", "fmnist-cnn", "--epochs", "2", "--batch-size", "16",
+                "--out", run.toString(), "--augment", "none", "--seed", "1", "--resume");
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        assertEquals(3, Files.readAllLines(run.resolve("metrics.csv")).size(), "header + 2 epochs");
+        Result bad = run("train", "--data", data.toString(), "--out", tmp.resolve("run-ema-bad").toString(), "--ema", "1.5");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("weight averaging decay must be 0 (off) or in [0.5, 1)"), bad.err());
+    }
+
+    @Test
     void inspectReportsDuplicatesAcrossSplits() throws Exception {
         Path d = tmp.resolve("dups");
         java.util.SplittableRandom rng = new java.util.SplittableRandom(3);

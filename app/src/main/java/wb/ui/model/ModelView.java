@@ -262,6 +262,9 @@ final class ModelView {
                 fixed("The same seed gives the same split, shuffle order, augmentation and initial weights."));
         field(grid, help, 0, r, "Label smoothing", text("labelSmoothingField", vm.labelSmoothingProperty(), Field.LABEL_SMOOTHING),
                 fixed("Train towards 1 - e + e/K for the true class and e/K for the others (e.g. 0.1): less over-confident predictions. 0 = off."));
+        field(grid, help, 1, r++, "Weight averaging", text("weightAverageField", vm.weightAverageProperty(), Field.WEIGHT_AVERAGE),
+                fixed("Evaluate and save a moving average of the weights (decay, e.g. 0.9998) instead of the last ones: smoother, "
+                        + "often a little more accurate. 0 = off."));
 
         Label error = Ui.message();
         error.setId("formError");

@@ -58,7 +58,7 @@ public final class ModelViewModel {
 
     /** Form fields, so that the View can mark the one a validation message is about. */
     public enum Field { MODEL, EPOCHS, BATCH_SIZE, LEARNING_RATE, MOMENTUM, SCHEDULE, L2, DROPOUT, PATIENCE, SEED, INPUT_SIZE, VALID_FRACTION, LABEL_SMOOTHING,
-        WEIGHTS, FREEZE, HEAD_UNITS, HEAD_DROPOUT, WARMUP, UNFREEZE, FINE_TUNE_LR }
+        WEIGHT_AVERAGE, WEIGHTS, FREEZE, HEAD_UNITS, HEAD_DROPOUT, WARMUP, UNFREEZE, FINE_TUNE_LR }
 
     /** Where training starts: random initialisation, the architecture's ImageNet weights, or a weights file. */
     public enum StartFrom {
@@ -119,6 +119,7 @@ public final class ModelViewModel {
     private final StringProperty polyPower = new SimpleStringProperty(this, "polyPower", "2");
     private final StringProperty l2 = new SimpleStringProperty(this, "l2", "");
     private final StringProperty labelSmoothing = new SimpleStringProperty(this, "labelSmoothing", "");
+    private final StringProperty weightAverage = new SimpleStringProperty(this, "weightAverage", "");
     private final StringProperty dropout = new SimpleStringProperty(this, "dropout", "");
     private final BooleanProperty batchNorm = new SimpleBooleanProperty(this, "batchNorm", true);
     private final StringProperty patience = new SimpleStringProperty(this, "patience", "");
@@ -201,7 +202,7 @@ public final class ModelViewModel {
             if (!loading) revalidate();
         };
         for (var p : List.of(selectedModel, epochs, batchSize, optimizer, learningRate, momentum, scheduleKind, stepEpochs,
-                stepFactor, polyPower, l2, labelSmoothing, dropout, batchNorm, patience, seed, inputSize, resize, validFraction, startFrom, weightsFile,
+                stepFactor, polyPower, l2, labelSmoothing, weightAverage, dropout, batchNorm, patience, seed, inputSize, resize, validFraction, startFrom, weightsFile,
                 freezeTo, unfreezeTo, warmupEpochs, fineTuneLrFactor, headUnits, headDropout, headBatchNorm)) {
             p.addListener(revalidate);
         }
@@ -263,6 +264,7 @@ public final class ModelViewModel {
             if (s.kind() == LrSchedule.Kind.POLY) polyPower.set(Fmt.plain(s.power()));
             l2.set(Fmt.plain(c.l2()));
             labelSmoothing.set(Fmt.plain(c.labelSmoothing()));
+            weightAverage.set(Fmt.plain(c.weightAverage()));
             dropout.set(c.dropout() == null ? "" : Fmt.plain(c.dropout()));
             batchNorm.set(c.batchNorm());
             patience.set(Integer.toString(c.patience()));
@@ -324,10 +326,12 @@ public final class ModelViewModel {
         double vf = parseDouble(validFraction, Field.VALID_FRACTION, "Validation fraction", "0.2");
         double smoothing = labelSmoothing.get() == null || labelSmoothing.get().isBlank() ? 0
                 : parseDouble(labelSmoothing, Field.LABEL_SMOOTHING, "Label smoothing", "0.1");
+        double averaging = weightAverage.get() == null || weightAverage.get().isBlank() ? 0
+                : parseDouble(weightAverage, Field.WEIGHT_AVERAGE, "Weight averaging", "0.9998");
         TrainConfig c;
         try {
             c = new TrainConfig(spec.id(), ep, batch, optimizer.get(), lr, mom, schedule, weightDecay, drop, batchNorm.get(), pat, sd,
-                    state.augmentProperty().get(), resize.get(), size, vf, null, smoothing);
+                    state.augmentProperty().get(), resize.get(), size, vf, null, smoothing, averaging);
         } catch (IllegalArgumentException e) {
             throw new FieldError(fieldOf(e.getMessage()), sentence(e.getMessage()));
         }
@@ -447,6 +451,7 @@ public final class ModelViewModel {
         if (m.startsWith("input size")) return Field.INPUT_SIZE;
         if (m.startsWith("validation fraction")) return Field.VALID_FRACTION;
         if (m.startsWith("label smoothing")) return Field.LABEL_SMOOTHING;
+        if (m.startsWith("weight averaging")) return Field.WEIGHT_AVERAGE;
         if (m.contains("schedule")) return Field.SCHEDULE;
         return Field.MODEL;
     }
@@ -700,6 +705,7 @@ public final class ModelViewModel {
     public StringProperty polyPowerProperty() { return polyPower; }
     public StringProperty l2Property() { return l2; }
     public StringProperty labelSmoothingProperty() { return labelSmoothing; }
+    public StringProperty weightAverageProperty() { return weightAverage; }
     public StringProperty dropoutProperty() { return dropout; }
     public BooleanProperty batchNormProperty() { return batchNorm; }
     public StringProperty patienceProperty() { return patience; }

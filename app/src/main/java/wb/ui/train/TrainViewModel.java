@@ -459,6 +459,7 @@ public final class TrainViewModel {
                 + ", lr " + Fmt.rate(c.learningRate()) + ", " + c.schedule()
                 + (c.inputSize() != null ? " · " + c.inputSize() + " px" : "")
                 + (c.patience() > 0 ? " · early stopping " + c.patience() : "")
+                + (c.weightAverage() > 0 ? " · weight averaging " + Fmt.plain(c.weightAverage()) : "")
                 + " · augmentation " + (a == null || a.isIdentity() ? "off" : "on");
     }
 

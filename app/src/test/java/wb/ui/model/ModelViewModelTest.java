@@ -99,6 +99,11 @@ class ModelViewModelTest {
         assertEquals("Label smoothing must be in [0, 1), e.g. 0.1.", vm.errorProperty().get());
         vm.labelSmoothingProperty().set("0.1");
         assertEquals(0.1, vm.configProperty().get().labelSmoothing());
+        vm.weightAverageProperty().set("1.5");
+        assertEquals(Field.WEIGHT_AVERAGE, vm.errorFieldProperty().get());
+        assertEquals("Weight averaging decay must be 0 (off) or in [0.5, 1), e.g. 0.9998.", vm.errorProperty().get());
+        vm.weightAverageProperty().set("0.999");
+        assertEquals(0.999, vm.configProperty().get().weightAverage());
         vm.scheduleKindProperty().set(LrSchedule.Kind.STEP);
         vm.stepFactorProperty().set("2");
         assertEquals(Field.SCHEDULE, vm.errorFieldProperty().get());

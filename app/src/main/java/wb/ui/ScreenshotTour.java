@@ -179,9 +179,19 @@ public final class ScreenshotTour {
             await("training to start", 60, () -> fx(() -> train.viewModel().runningProperty().get()));
             // Responsiveness while training: the longest gap between two frames of the FX thread.
             long[] frames = {0, 0, 0}; // last frame (ns), longest gap (ns), frame count
+            long clockStart = System.nanoTime();
+            java.util.List<String> longGaps = new java.util.ArrayList<>(); // gaps over 60 ms: when, and what the run was doing
             javafx.animation.AnimationTimer frameClock = new javafx.animation.AnimationTimer() {
                 @Override public void handle(long now) {
-                    if (frames[0] != 0) frames[1] = Math.max(frames[1], now - frames[0]);
+                    if (frames[0] != 0) {
+                        long gap = now - frames[0];
+                        frames[1] = Math.max(frames[1], gap);
+                        var s = train.viewModel().snapshotProperty().get();
+                        if (gap > 60_000_000L && longGaps.size() < 20) {
+                            longGaps.add(String.format(java.util.Locale.ROOT, "%.0f ms at %.1f s (%s)", gap / 1e6, (now - clockStart) / 1e9,
+                                    s == null ? "no run" : s.phase() + ", epoch " + s.currentEpoch() + ", " + s.epochs().size() + " done"));
+                        }
+                    }
                     frames[0] = now;
                     frames[2]++;
                 }
@@ -210,6 +220,7 @@ public final class ScreenshotTour {
             });
             System.out.printf(java.util.Locale.ROOT, "FX thread during training: %d frames, longest gap between frames %.1f ms%n",
                     frames[2], frames[1] / 1e6);
+            for (String g : longGaps) System.out.println("  gap " + g);
             settle(1500);
             shoot(window, out.resolve("train.png"));
             javafx.scene.control.TabPane trainTabs = (javafx.scene.control.TabPane) window.scene().getRoot().lookup("#trainTabs");

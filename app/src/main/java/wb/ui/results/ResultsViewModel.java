@@ -406,17 +406,21 @@ public final class ResultsViewModel {
         predictNotice.set("Classifying…");
         List<String> skipped = Collections.synchronizedList(new ArrayList<>());
         int[] found = {0};
+        // The same models and views as the evaluation: the ensemble and the test-time augmentation chosen above.
+        Tta views = tta.get() == null ? Tta.NONE : tta.get();
+        List<Path> others = List.copyOf(state.ensemble().runs());
         predictionJob = background.submit("Classifying images", (p, cancel) -> {
-            List<Path> files = ImageFiles.collect(paths, p, cancel);
-            found[0] = files.size();
-            if (files.isEmpty()) throw new UserException("no image files among the dropped items (looked for PNG, JPEG, BMP, TIFF, WebP, GIF, PGM/PPM)");
-            if (files.size() > MAX_DROPPED) files = files.subList(0, MAX_DROPPED);
-            return topK(model.predict(files, skipped, p, cancel), 5);
+            List<Path> all = ImageFiles.collect(paths, p, cancel);
+            found[0] = all.size();
+            if (all.isEmpty()) throw new UserException("no image files among the dropped items (looked for PNG, JPEG, BMP, TIFF, WebP, GIF, PGM/PPM)");
+            List<Path> files = all.size() > MAX_DROPPED ? all.subList(0, MAX_DROPPED) : all;
+            return topK(EnsembleRuns.predict(model, others, (member, skip, mp) -> member.predict(files, views, skip, mp, cancel), skipped, p, cancel), 5);
         }, rows -> {
             predicting.set(false);
             predictionJob = null;
             predictions.setAll(rows);
-            predictNotice.set("Classified " + Fmt.plural(rows.size(), "image", "images") + " with " + model.card().modelName() + "."
+            predictNotice.set("Classified " + Fmt.plural(rows.size(), "image", "images") + " with " + model.card().modelName()
+                    + EnsembleRuns.suffix(others) + (views == Tta.NONE ? "" : ", " + views.label().toLowerCase(java.util.Locale.ROOT)) + "."
                     + (found[0] > MAX_DROPPED ? " Only the first " + Fmt.count(MAX_DROPPED) + " of " + Fmt.count(found[0]) + " were classified." : "")
                     + (skipped.isEmpty() ? "" : " " + Fmt.plural(skipped.size(), "file was", "files were") + " skipped: it could not be decoded."));
         }, e -> {

@@ -119,6 +119,11 @@ class ResultsScreenUiTest extends ApplicationTest {
         assertEquals(16, state.evaluationProperty().get().confusion().total());
         String title = vm.evaluationTitleProperty().get();
         assertTrue(title.contains("+ 1 run (ensemble)"), title);
+        // Predict uses the same ensemble.
+        interact(() -> vm.predict(List.of(state.datasetRootProperty().get().resolve("test"))));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.predictingProperty().get() && !vm.predictions().isEmpty());
+        assertTrue(vm.predictNoticeProperty().get().contains("+ 1 run (ensemble)"), vm.predictNoticeProperty().get());
+        interact(vm::clearPredictions);
         interact(vm::clearEnsemble);
         assertTrue(vm.ensembleRuns().isEmpty());
     }

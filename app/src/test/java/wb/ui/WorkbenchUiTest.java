@@ -98,6 +98,22 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void problemsListBrokenFilesAndDuplicatePictures(FxRobot robot) throws Exception {
+        Path root = UiFixtures.catsAndDogs(dir.resolve("dups-" + System.nanoTime()));
+        java.nio.file.Files.copy(root.resolve("cat").resolve("cat1.png"), root.resolve("dog").resolve("not-a-dog.png"));
+        robot.interact(() -> app.opener().open(root));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.state().verification() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".tab-label").match((javafx.scene.control.Labeled l) -> l.getText().startsWith("Problems (")).queryLabeled());
+        javafx.scene.control.TableView<?> table = robot.lookup(".problems-pane .table-view").queryAs(javafx.scene.control.TableView.class);
+        List<String> kinds = table.getItems().stream().map(r -> ((wb.ui.data.DataViewModel.ProblemRow) r).kind()).toList();
+        assertTrue(kinds.contains("Unreadable") && kinds.contains("Label conflict"), kinds.toString());
+        assertEquals(1, kinds.stream().filter("Label conflict"::equals).count(), kinds.toString());
+        assertTrue(robot.lookup(".table-cell.kind-label-conflict").tryQuery().isPresent(), "the conflict is highlighted");
+        robot.interact(() -> Screenshots.save(window.stage().getScene(), "data-problems"));
+    }
+
+    @Test
     void droppingAFolderOnTheWindowOpensIt(FxRobot robot) throws Exception {
         Path root = UiFixtures.catsAndDogs(dir.resolve("dropped-" + System.nanoTime()));
         robot.interact(() -> window.select(2)); // from any screen

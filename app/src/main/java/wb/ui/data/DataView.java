@@ -738,7 +738,7 @@ final class DataView {
                 if (!empty && item != null) getStyleClass().add("kind-" + item.toLowerCase(Locale.ROOT).replace(' ', '-'));
             }
         });
-        kind.setPrefWidth(100);
+        kind.setPrefWidth(145);
         TableColumn<ProblemRow, String> file = new TableColumn<>("File");
         file.setCellValueFactory(c -> new ReadOnlyStringWrapper(relative(c.getValue().path())));
         file.setPrefWidth(360);
@@ -777,8 +777,11 @@ final class DataView {
         folder.setOnAction(e -> selectedProblem(table, p -> reveal.accept(p.getParent())));
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         folder.disableProperty().bind(open.disableProperty());
-        Label hint = new Label("Unreadable files are left out of training. Double-click a row to open the file.");
+        Label hint = new Label("Unreadable files are left out of training; duplicates are not. Double-click a row to open the file.");
         hint.getStyleClass().add("muted");
+        hint.setMinWidth(0); // the hint gives way, the buttons keep their text
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        folder.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, hint, grow, open, folder);

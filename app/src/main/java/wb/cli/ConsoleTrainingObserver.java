@@ -13,6 +13,8 @@ import wb.train.TrainingObserver;
 final class ConsoleTrainingObserver implements TrainingObserver {
     private final PrintWriter out;
     private final boolean tty = System.console() != null;
+    private wb.train.WatchFrame firstWatch;
+    private wb.train.WatchFrame lastWatch;
     private long lastDraw;
 
     ConsoleTrainingObserver(PrintWriter out) { this.out = out; }
@@ -50,13 +52,28 @@ final class ConsoleTrainingObserver implements TrainingObserver {
         out.flush();
     }
 
+    @Override public void onWatch(wb.train.WatchFrame f) {
+        if (firstWatch == null) firstWatch = f;
+        lastWatch = f;
+    }
+
     @Override public void onFinish(RunEnd e) {
         if (tty) out.print("\r" + " ".repeat(100) + "\r");
         out.println(e.status() + ": " + e.message());
         if (e.bestEpoch() > 0 && !Double.isNaN(e.bestValidAccuracy())) {
             out.printf(Locale.ROOT, "best epoch %d: valid loss %.4f, valid accuracy %.4f%n", e.bestEpoch(), e.bestValidLoss(), e.bestValidAccuracy());
         }
+        if (lastWatch != null) {
+            out.printf(Locale.ROOT, "watched validation images: %d of %d right after epoch %d (%d after epoch %d); 'watch --run' draws them%n",
+                    right(lastWatch), lastWatch.predictions().size(), lastWatch.epoch(), right(firstWatch), firstWatch.epoch());
+        }
         out.flush();
+    }
+
+    private static int right(wb.train.WatchFrame f) {
+        int n = 0;
+        for (int i = 0; i < f.predictions().size(); i++) if (f.predictions().trueLabels()[i] == f.predictions().predicted(i)) n++;
+        return n;
     }
 
     static String eta(double s) {

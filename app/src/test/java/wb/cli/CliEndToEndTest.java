@@ -73,6 +73,7 @@ class CliEndToEndTest {
         assertEquals(0, t.code(), t.out() + t.err());
         assertTrue(t.err().contains("broken.png") && t.err().contains("not an image"), t.err());
         assertTrue(t.out().contains("MKLDNNConvHelper"), t.out());
+        assertTrue(t.out().matches("(?s).*watched validation images: \\d+ of \\d+ right after epoch 2 \\(\\d+ after epoch 1\\).*"), t.out());
         for (String f : List.of("model.zip", "card.json", "metrics.csv", "config.json", "checkpoint/model.zip", "checkpoint/state.json")) {
             assertTrue(Files.exists(run.resolve(f)), f);
         }

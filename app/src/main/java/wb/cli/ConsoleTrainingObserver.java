@@ -65,16 +65,12 @@ final class ConsoleTrainingObserver implements TrainingObserver {
         }
         if (lastWatch != null) {
             out.printf(Locale.ROOT, "watched validation images: %d of %d right after epoch %d (%d after epoch %d); 'watch --run' draws them%n",
-                    right(lastWatch), lastWatch.predictions().size(), lastWatch.epoch(), right(firstWatch), firstWatch.epoch());
+                    lastWatch.predictions().correctCount(), lastWatch.predictions().size(), lastWatch.epoch(),
+                    firstWatch.predictions().correctCount(), firstWatch.epoch());
         }
         out.flush();
     }
 
-    private static int right(wb.train.WatchFrame f) {
-        int n = 0;
-        for (int i = 0; i < f.predictions().size(); i++) if (f.predictions().trueLabels()[i] == f.predictions().predicted(i)) n++;
-        return n;
-    }
 
     static String eta(double s) {
         if (Double.isNaN(s) || Double.isInfinite(s)) return "--:--";

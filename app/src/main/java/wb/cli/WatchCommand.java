@@ -54,10 +54,7 @@ final class WatchCommand implements Callable<Integer> {
         wb.imaging.ImageWriter.writePng(sheet, png);
         var w = spec.commandLine().getOut();
         for (WatchFrame f : WatchSheet.pick(frames, rows)) {
-            var p = f.predictions();
-            int right = 0;
-            for (int i = 0; i < p.size(); i++) if (p.trueLabels()[i] == p.predicted(i)) right++;
-            w.printf(java.util.Locale.ROOT, "epoch %d: %d of %d right%n", f.epoch(), right, p.size());
+            w.printf(java.util.Locale.ROOT, "epoch %d: %d of %d right%n", f.epoch(), f.predictions().correctCount(), f.predictions().size());
         }
         w.println("wrote " + png + " (" + sheet.width() + "x" + sheet.height() + ", " + frames.size() + " epochs watched)");
         return 0;

@@ -3,11 +3,13 @@ package wb.dataset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,10 +112,10 @@ public final class DatasetDoctor {
 
     /**
      * Groups of images with the same pixels, then groups of near-identical ones: other pixels, but difference hashes
-     * within {@link #NEAR_IDENTICAL_MAX_BITS} bits and thumbnails within {@link #NEAR_IDENTICAL_MAX_DIFFERENCE} of each
-     * image the group starts with (never chained through a series of similar images). Candidates share at least one non-zero 16-bit block of their hashes (multi-index
-     * hashing: any two within 15 bits do), so no pair of the whole dataset is compared blindly. Flat images, which all
-     * hash alike, are left out. Groups in dataset order.
+     * within {@link #NEAR_IDENTICAL_MAX_BITS} bits and thumbnails within {@link #NEAR_IDENTICAL_MAX_DIFFERENCE} of the
+     * image the group starts with (never chained through a series of similar images). Candidates share at least one
+     * non-zero 16-bit block of their hashes (multi-index hashing: any two within 15 bits do), so no pair of the whole
+     * dataset is compared blindly. Flat images, which all hash alike, are left out. Groups in dataset order.
      */
     static List<DuplicateGroup> duplicates(List<Fingerprinted> usable) {
         Map<Long, List<Fingerprinted>> byPixels = new LinkedHashMap<>();
@@ -132,7 +134,7 @@ public final class DatasetDoctor {
             reps.add(g.get(0));
             hashes.add(h);
         }
-        Map<Integer, List<Integer>> buckets = new java.util.HashMap<>();
+        Map<Integer, List<Integer>> buckets = new HashMap<>();
         for (int i = 0; i < reps.size(); i++) {
             long[] h = hashes.get(i);
             for (int b = 0; b < 16; b++) {
@@ -143,25 +145,25 @@ public final class DatasetDoctor {
         }
         // Matches of each image among the later ones; then star clusters around the earliest image, so two different
         // pictures are never linked through a chain of similar ones.
-        List<java.util.TreeSet<Integer>> matches = new ArrayList<>();
-        for (int i = 0; i < reps.size(); i++) matches.add(new java.util.TreeSet<>());
+        Map<Integer, TreeSet<Integer>> matches = new HashMap<>(); // only images with a match
         for (List<Integer> bucket : buckets.values()) {
             if (bucket.size() < 2 || bucket.size() > MAX_BUCKET) continue;
             for (int x = 0; x < bucket.size(); x++) {
                 for (int y = x + 1; y < bucket.size(); y++) {
                     int i = Math.min(bucket.get(x), bucket.get(y));
                     int k = Math.max(bucket.get(x), bucket.get(y));
-                    if (matches.get(i).contains(k)) continue;
+                    TreeSet<Integer> known = matches.get(i);
+                    if (known != null && known.contains(k)) continue;
                     if (hamming(hashes.get(i), hashes.get(k)) > NEAR_IDENTICAL_MAX_BITS) continue;
                     if (ImageHashes.meanAbsoluteDifference(reps.get(i).thumbnail(), reps.get(k).thumbnail()) > NEAR_IDENTICAL_MAX_DIFFERENCE) continue;
-                    matches.get(i).add(k);
+                    matches.computeIfAbsent(i, key -> new TreeSet<>()).add(k);
                 }
             }
         }
         boolean[] taken = new boolean[reps.size()];
-        Map<Integer, List<Fingerprinted>> near = new java.util.TreeMap<>();
+        Map<Integer, List<Fingerprinted>> near = new TreeMap<>();
         for (int i = 0; i < reps.size(); i++) {
-            if (taken[i] || matches.get(i).isEmpty()) continue;
+            if (taken[i] || !matches.containsKey(i)) continue;
             List<Fingerprinted> cluster = new ArrayList<>(List.of(reps.get(i)));
             for (int k : matches.get(i)) {
                 if (taken[k]) continue;
@@ -174,7 +176,7 @@ public final class DatasetDoctor {
         List<DuplicateGroup> nearGroups = new ArrayList<>();
         for (List<Fingerprinted> g : near.values()) if (g.size() > 1) nearGroups.add(group(DuplicateGroup.Kind.NEAR_IDENTICAL, g));
         // Dataset order: by the position of each group's first image.
-        Map<ImageItem, Integer> position = new java.util.HashMap<>();
+        Map<ImageItem, Integer> position = new HashMap<>();
         for (int i = 0; i < usable.size(); i++) position.put(usable.get(i).item(), i);
         nearGroups.sort(Comparator.comparing(g -> position.get(g.items().get(0))));
         groups.addAll(nearGroups);

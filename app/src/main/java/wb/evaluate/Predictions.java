@@ -66,4 +66,14 @@ public record Predictions(List<String> classes, List<Path> files, int[] trueLabe
 
     /** True when item {@code i} has a known label. */
     public boolean labelled(int i) { return trueLabels[i] >= 0; }
+
+    /** Whether item {@code i} is labelled and predicted as its label. */
+    public boolean correct(int i) { return trueLabels[i] >= 0 && trueLabels[i] == predicted(i); }
+
+    /** How many items are predicted as their label. */
+    public int correctCount() {
+        int n = 0;
+        for (int i = 0; i < size(); i++) if (correct(i)) n++;
+        return n;
+    }
 }

@@ -207,11 +207,11 @@ public final class TrainingSession {
         ImageSource rawTrain = new ImageSource(paths(train), labels(train, classes), Preprocessing.unnormalised(input, cfg.resize()), null, cacheBudget());
 
         ImageSource trainSource = rawTrain.with(pre, new Augmenter(cfg.augment()));
-        ImageSource validSource = new ImageSource(paths(valid), labels(valid, classes), pre, null, cacheBudget());
-        // The watched validation images: the same few per class every epoch (watch.csv, the Train screen's gallery).
-        int[] validLabels = labels(valid, classes);
-        int[] watch = WatchSet.choose(validLabels, classes.size(), seeds.seedFor("watch"));
         List<Path> validPaths = paths(valid);
+        int[] validLabels = labels(valid, classes);
+        ImageSource validSource = new ImageSource(validPaths, validLabels, pre, null, cacheBudget());
+        // The watched validation images: the same few per class every epoch (watch.csv, the Train screen's gallery).
+        int[] watch = WatchSet.choose(validLabels, classes.size(), seeds.seedFor("watch"));
         List<Path> watchFiles = java.util.Arrays.stream(watch).mapToObj(validPaths::get).toList();
         int[] watchLabels = java.util.Arrays.stream(watch).map(i -> validLabels[i]).toArray();
         Map<String, Integer> trainCounts = new LinkedHashMap<>();

@@ -42,12 +42,15 @@ import wb.evaluate.ViewItem;
 import wb.export.KaggleSubmission;
 import wb.export.SubmissionOptions;
 import wb.export.ViewSheets;
+import wb.export.WatchSheet;
 import wb.imaging.ImageWriter;
 import wb.imaging.Raster;
 import wb.model.ModelBundle;
 import wb.model.ModelCard;
 import wb.train.Classifier;
 import wb.train.Tta;
+import wb.train.WatchCsvWriter;
+import wb.train.WatchFrame;
 import wb.ui.AppState;
 import wb.ui.EnsembleRuns;
 import wb.ui.support.Background;
@@ -440,9 +443,9 @@ public final class ExportViewModel {
         if (source == null || reportBusy.get()) return;
         reportBusy.set(true);
         background.submit("Drawing the watched images", (p, c) -> {
-            List<wb.train.WatchFrame> frames = wb.train.WatchCsvWriter.read(source);
+            List<WatchFrame> frames = WatchCsvWriter.read(source);
             if (frames.isEmpty()) throw new UserException(source + " holds no epochs yet");
-            wb.export.WatchSheet.writePng(frames, wb.export.WatchSheet.DEFAULT_ROWS, 64, png);
+            WatchSheet.writePng(frames, WatchSheet.DEFAULT_ROWS, 64, png);
             return png;
         }, t -> reportDone(t, "Saved the watched images, epoch by epoch, to " + t + "."), this::reportFailed);
     }
@@ -451,7 +454,7 @@ public final class ExportViewModel {
     public Path watchFile() {
         Classifier model = state.modelProperty().get();
         if (model == null) return null;
-        Path f = model.bundleDir().resolve(wb.train.WatchCsvWriter.FILE);
+        Path f = model.bundleDir().resolve(WatchCsvWriter.FILE);
         return Files.isRegularFile(f) ? f : null;
     }
 

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -36,6 +38,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
 
+import wb.evaluate.ViewItem;
 import wb.ui.support.Fmt;
 import wb.ui.support.ImageGrid;
 import wb.ui.support.Opener;
@@ -53,7 +56,7 @@ final class TrainView {
     private final Label notice = Ui.message();
     private final java.util.function.Consumer<String> status;
     private final Thumbnails thumbnails;
-    private final javafx.collections.ObservableList<wb.evaluate.ViewItem> noItems = javafx.collections.FXCollections.observableArrayList();
+    private final ObservableList<ViewItem> noItems = FXCollections.observableArrayList();
     private ImageGrid watchGrid;
 
     /** {@code status} shows one-line outcomes of small actions (the main window's status bar). */

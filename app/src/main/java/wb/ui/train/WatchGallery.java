@@ -63,15 +63,12 @@ public final class WatchGallery {
         }
         Predictions p = frames.get(i).predictions();
         List<ViewItem> out = new ArrayList<>(p.size());
-        int right = 0;
         for (int k = 0; k < p.size(); k++) {
             int t = p.trueLabels()[k];
-            int guess = p.predicted(k);
-            if (t == guess) right++;
-            out.add(new ViewItem(k, p.files().get(k), t < 0 ? null : p.classes().get(t), p.classes().get(guess), p.confidence(k)));
+            out.add(new ViewItem(k, p.files().get(k), t < 0 ? null : p.classes().get(t), p.classes().get(p.predicted(k)), p.confidence(k)));
         }
         items.setAll(out);
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "After epoch %d: %d of %d right", frames.get(i).epoch(), right, p.size()));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "After epoch %d: %d of %d right", frames.get(i).epoch(), p.correctCount(), p.size()));
         if (i > 0) {
             Predictions before = frames.get(i - 1).predictions();
             int changed = 0;

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.nd4j.linalg.factory.Nd4j;
 
+import wb.common.UserException;
+
 /**
  * Where training runs: the ND4J backend (CPU or CUDA), the device, the CPU cores and the JVM heap. Front
  * ends show it so a user knows whether the GPU is in use.
@@ -20,8 +22,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param device       one line: the GPU name and memory, or the CPU model and BLAS library; the error when unavailable
  * @param cores        processors the JVM may use
  * @param maxHeapBytes the JVM's maximum heap ({@code -Xmx})
+ * @param problem      why training cannot run on this backend (a GPU that the CUDA build has no kernels for, a
+ *                     backend that did not load); empty when it can
  */
-public record ComputeInfo(String backend, String backendClass, String device, int cores, long maxHeapBytes) {
+public record ComputeInfo(String backend, String backendClass, String device, int cores, long maxHeapBytes, String problem) {
+
+    /**
+     * The GPU architectures that DL4J 1.0.0-M2.1's {@code nd4j-cuda-11.6} natives carry machine code for: cubins
+     * for compute capability 3.7, 5.0, 5.2, 6.0, 6.1, 7.0, 7.5, 8.0 and 8.6, and no PTX that the driver could
+     * compile for a newer GPU (read from the fat binaries in {@code libnd4jcuda.so}; docs/benchmarks.md). A cubin
+     * runs on GPUs of the same major version and an equal or higher minor one.
+     */
+    static final int[][] CUDA_CUBINS = {{3, 7}, {5, 0}, {5, 2}, {6, 0}, {6, 1}, {7, 0}, {7, 5}, {8, 0}, {8, 6}};
+
+    /** A value without a problem. */
+    public ComputeInfo(String backend, String backendClass, String device, int cores, long maxHeapBytes) {
+        this(backend, backendClass, device, cores, maxHeapBytes, "");
+    }
 
     /** Loading ND4J's natives takes about a second the first time; it happens once, on its own thread. */
     private static final class Holder {
@@ -49,12 +66,49 @@ public record ComputeInfo(String backend, String backendClass, String device, in
             String backendClass = Nd4j.getBackend().getClass().getSimpleName();
             Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
             String backend = String.valueOf(env.getOrDefault("backend", backendClass.replace("Backend", ""))).toUpperCase(Locale.ROOT);
-            String device = backend.contains("CUDA") ? cudaDevice(env) : cpuDevice(env);
-            return new ComputeInfo(backend, backendClass, device, cores, heap);
+            boolean cuda = backend.contains("CUDA");
+            String device = cuda ? cudaDevice(env) : cpuDevice(env);
+            return new ComputeInfo(backend, backendClass, device, cores, heap, cuda ? cudaProblem(env) : "");
         } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError, RuntimeException from the native loader
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new ComputeInfo("unavailable", "", "ND4J backend did not load: " + why.lines().findFirst().orElse(why), cores, heap);
+            String line = "ND4J backend did not load: " + why.lines().findFirst().orElse(why);
+            return new ComputeInfo("unavailable", "", line, cores, heap, line);
         }
+    }
+
+    /**
+     * Throws a {@link UserException} that says why when training cannot run on this JVM's backend, rather
+     * than let the first kernel launch fail deep inside ND4J ("no kernel image is available for execution on the
+     * device").
+     */
+    public static void requireUsable() {
+        ComputeInfo info = current().join();
+        if (!info.problem().isEmpty()) throw new UserException(info.problem());
+    }
+
+    /**
+     * Why the CUDA build cannot run on a GPU of compute capability {@code major.minor} named {@code name}, or
+     * empty when one of {@link #CUDA_CUBINS} runs on it.
+     */
+    static String cudaProblem(String name, int major, int minor) {
+        for (int[] cubin : CUDA_CUBINS) {
+            if (cubin[0] == major && cubin[1] <= minor) return "";
+        }
+        return String.format(Locale.ROOT, "%s has compute capability %d.%d, and DL4J 1.0.0-M2.1's CUDA build has kernels only for "
+                + "3.7-8.6 (no PTX to compile for newer GPUs): train on the CPU (the default build, without -P cuda), or use "
+                + "a DL4J CUDA build made for this GPU", name, major, minor);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String cudaProblem(Properties env) {
+        Object list = env.get("cuda.devicesInformation");
+        if (list instanceof List<?> devices && !devices.isEmpty() && devices.get(0) instanceof Map<?, ?> first) {
+            Map<String, Object> d = (Map<String, Object>) first;
+            if (d.get("cuda.deviceMajor") instanceof Number major && d.get("cuda.deviceMinor") instanceof Number minor) {
+                return cudaProblem(String.valueOf(d.getOrDefault("cuda.deviceName", "This GPU")), major.intValue(), minor.intValue());
+            }
+        }
+        return "";
     }
 
     /** True when training runs on a GPU. */

@@ -109,6 +109,7 @@ public final class TrainingSession {
     public static Outcome run(Dataset dataset, int channels, TrainConfig cfg, Path runDir, boolean resume,
                               TrainingObserver observer, TrainingControl control, Progress progress, Cancellation cancel) throws IOException {
         DatasetDoctor.requireTrainable(dataset);
+        ComputeInfo.requireUsable();
         ModelSpec spec = ModelZoo.standard().get(cfg.modelId());
         TransferConfig tc = cfg.transfer();
         List<String> notes = new ArrayList<>();

@@ -414,9 +414,14 @@ public final class MainWindow {
         computeLabel.setText(info.summary());
         computeLabel.getStyleClass().removeAll("gpu", "cpu", "unavailable");
         computeLabel.getStyleClass().add(info.gpu() ? "gpu" : "unavailable".equals(info.backend()) ? "unavailable" : "cpu");
+        if (!info.problem().isEmpty() && info.gpu()) {
+            computeLabel.getStyleClass().setAll("compute-label", "unavailable");
+            computeLabel.setText(info.summary() + " · cannot train here");
+        }
         computeLabel.setTooltip(new Tooltip("Backend: " + info.backend() + (info.backendClass().isEmpty() ? "" : " (" + info.backendClass() + ")")
                 + "\nDevice: " + info.device() + "\nCPU cores: " + info.cores()
-                + String.format(Locale.ROOT, "\nMaximum heap: %.1f GB", info.maxHeapBytes() / (1024.0 * 1024 * 1024))));
+                + String.format(Locale.ROOT, "\nMaximum heap: %.1f GB", info.maxHeapBytes() / (1024.0 * 1024 * 1024))
+                + (info.problem().isEmpty() ? "" : "\n\n" + info.problem())));
     }
 
     private void installDragAndDrop() {

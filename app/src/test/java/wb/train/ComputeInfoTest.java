@@ -37,4 +37,26 @@ class ComputeInfoTest {
         ComputeInfo none = new ComputeInfo("unavailable", "", "ND4J backend did not load: no natives", 2, GB);
         assertEquals("No compute backend · 2 cores · 1.0 GB heap", none.summary());
     }
+
+    @Test
+    void aGpuThatTheCudaBuildHasNoKernelsForIsNamedWithTheReason() {
+        // DL4J 1.0.0-M2.1's libnd4jcuda.so carries cubins for 3.7-8.6 and no PTX: an H100 (9.0) cannot run it.
+        String h100 = ComputeInfo.cudaProblem("NVIDIA H100 80GB HBM3", 9, 0);
+        assertTrue(h100.startsWith("NVIDIA H100 80GB HBM3 has compute capability 9.0"), h100);
+        assertTrue(h100.contains("train on the CPU"), h100);
+        assertFalse(ComputeInfo.cudaProblem("RTX 5090", 12, 0).isEmpty());
+        assertFalse(ComputeInfo.cudaProblem("Tesla K20", 3, 5).isEmpty(), "3.5 is older than the oldest cubin, 3.7");
+        assertEquals("", ComputeInfo.cudaProblem("A100", 8, 0));
+        assertEquals("", ComputeInfo.cudaProblem("RTX 3090", 8, 6));
+        assertEquals("", ComputeInfo.cudaProblem("RTX 4090", 8, 9), "an 8.6 cubin runs on 8.9");
+        assertEquals("", ComputeInfo.cudaProblem("Jetson Xavier", 7, 2), "a 7.0 cubin runs on 7.2");
+        assertEquals("", ComputeInfo.cudaProblem("Tesla K80", 3, 7));
+    }
+
+    @Test
+    void theCpuBackendHasNoProblemAndTrainingMayStart() throws Exception {
+        ComputeInfo info = ComputeInfo.current().get(120, TimeUnit.SECONDS);
+        assertEquals("", info.problem());
+        ComputeInfo.requireUsable();
+    }
 }

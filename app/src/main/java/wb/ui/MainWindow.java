@@ -415,7 +415,8 @@ public final class MainWindow {
         computeLabel.getStyleClass().removeAll("gpu", "cpu", "unavailable");
         computeLabel.getStyleClass().add(info.gpu() ? "gpu" : "unavailable".equals(info.backend()) ? "unavailable" : "cpu");
         if (!info.problem().isEmpty() && info.gpu()) {
-            computeLabel.getStyleClass().setAll("compute-label", "unavailable");
+            computeLabel.getStyleClass().removeAll("gpu");
+            computeLabel.getStyleClass().add("unavailable");
             computeLabel.setText(info.summary() + " · cannot train here");
         }
         computeLabel.setTooltip(new Tooltip("Backend: " + info.backend() + (info.backendClass().isEmpty() ? "" : " (" + info.backendClass() + ")")

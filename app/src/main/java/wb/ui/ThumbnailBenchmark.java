@@ -36,14 +36,31 @@ public final class ThumbnailBenchmark {
         Application.launch(BenchApp.class, dir.toString());
     }
 
+    /**
+     * Writes {@code n} distinct 96x96 colour pictures (a seeded colour, a wave of random direction, frequency and
+     * phase, and a rectangle), so that the dataset check finds no duplicates among them, as in a real folder.
+     */
     private static void generate(Path dir, int n) throws Exception {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+        int size = 96;
         for (int i = 0; i < n; i++) {
             Path cls = Files.createDirectories(dir.resolve("class" + (i % 10)));
-            byte[] px = new byte[96 * 96 * 3];
-            int base = rng.nextInt(200);
-            for (int p = 0; p < px.length; p++) px[p] = (byte) (base + ((p / 3) % 96 + (p / 288)) % 56);
-            ImageWriter.writePng(new Raster(96, 96, 3, px), cls.resolve(i + ".png"));
+            byte[] px = new byte[size * size * 3];
+            int[] base = {40 + rng.nextInt(140), 40 + rng.nextInt(140), 40 + rng.nextInt(140)};
+            double angle = rng.nextDouble(Math.PI), freq = 1 + rng.nextDouble(4), phase = rng.nextDouble(2 * Math.PI);
+            double cos = Math.cos(angle), sin = Math.sin(angle);
+            int x0 = rng.nextInt(size / 2), y0 = rng.nextInt(size / 2), x1 = x0 + 16 + rng.nextInt(size / 2 - 16), y1 = y0 + 16 + rng.nextInt(size / 2 - 16);
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    double wave = 60 * Math.sin(2 * Math.PI * freq * (x * cos + y * sin) / size + phase);
+                    boolean box = x >= x0 && x < x1 && y >= y0 && y < y1;
+                    for (int c = 0; c < 3; c++) {
+                        int v = (int) (base[c] + wave) + (box ? (c == i % 3 ? 70 : -30) : 0);
+                        px[(y * size + x) * 3 + c] = (byte) Math.max(0, Math.min(255, v));
+                    }
+                }
+            }
+            ImageWriter.writePng(new Raster(size, size, 3, px), cls.resolve(i + ".png"));
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 import org.bytedeco.javacpp.Pointer;
 
@@ -22,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import wb.augment.AugmentConfig;
 import wb.augment.Augmenter;
 import wb.common.Cancellation;
+import wb.common.FreeThreads;
 import wb.common.Progress;
 import wb.dataset.IdxImporter;
 import wb.imaging.DecodeResult;
@@ -108,7 +111,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         r.put("train_images", n);
         r.put("epochs", epochs);
         r.put("batch", 64);
-        r.put("threads", Runtime.getRuntime().availableProcessors());
+        r.put("threads", FreeThreads.cores());
 
         long[] steady = new long[2]; // [start nanos after warm-up, images since]
         int[] seen = {0};
@@ -175,12 +178,13 @@ final class BenchmarkCommand implements Callable<Integer> {
                 files.add(ImageWriter.encodeJpeg(rgb, 90));
             }
             Augmenter aug = new Augmenter(AugmentConfig.kerasLesson());
-            int threads = Runtime.getRuntime().availableProcessors();
+            int threads = FreeThreads.cores();
             long t = System.nanoTime();
-            List<Thread> ts = new ArrayList<>();
+            ExecutorService pool = FreeThreads.fixedPool(threads, "loader-benchmark");
+            List<Future<?>> ts = new ArrayList<>();
             for (int th = 0; th < threads; th++) {
                 final int id = th;
-                Thread x = new Thread(() -> {
+                ts.add(pool.submit(() -> {
                     float[] buf = new float[3 * size * size];
                     SplittableRandom rng = new SplittableRandom(id);
                     for (int i = id; i < count; i += threads) {
@@ -188,11 +192,15 @@ final class BenchmarkCommand implements Callable<Integer> {
                         Raster img = ImageOps.resize(((DecodeResult.Ok) d).raster(), size, size, ResizePolicy.SQUASH);
                         ImageOps.toFloatChw(aug.augment(img, rng), buf, 0);
                     }
-                });
-                ts.add(x);
-                x.start();
+                }));
             }
-            for (Thread x : ts) x.join();
+            try {
+                for (Future<?> x : ts) x.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdown();
+            }
             return count / ((System.nanoTime() - t) / 1e9);
         } finally {
             try (var s = Files.list(dir)) {

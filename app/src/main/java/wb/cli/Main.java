@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import wb.common.CancelledException;
+import wb.common.FreeThreads;
 import wb.common.UserException;
 import wb.imaging.ImageDecodeException;
 
@@ -29,6 +30,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        FreeThreads.init(); // before any native library: see FreeThreads
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

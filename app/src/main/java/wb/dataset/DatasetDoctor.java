@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import wb.common.Cancellation;
 import wb.common.CancelledException;
+import wb.common.FreeThreads;
 import wb.common.Progress;
 import wb.common.UserException;
 import wb.imaging.DecodeResult;
@@ -47,11 +47,7 @@ public final class DatasetDoctor {
         for (Split s : Split.values()) all.addAll(dataset.items(s));
         int total = all.size();
         AtomicLong done = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "dataset-doctor");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = FreeThreads.fixedPool(THREADS, "dataset-doctor");
         List<Future<Outcome>> futures = new ArrayList<>(total);
         try {
             for (ImageItem item : all) {

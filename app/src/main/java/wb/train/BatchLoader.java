@@ -4,7 +4,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +13,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import wb.common.FreeThreads;
 
 /**
  * Prefetches batches on background threads so decoding and augmentation overlap training.
@@ -129,12 +130,8 @@ public final class BatchLoader implements AutoCloseable {
         this.ready = new Slot[batches];
         int ex = source.exampleLength();
         for (int i = 0; i < slots; i++) free.add(new Slot(batchSize, ex, source.shape(), classes));
-        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "batch-loader");
-            t.setDaemon(true);
-            return t;
-        });
-        for (int i = 0; i < Math.max(1, threads); i++) workers.submit(this::work);
+        // Started from FreeThreads: the training thread that creates a loader may be bound to one core by OpenMP.
+        this.workers = FreeThreads.startLoops(Math.max(1, threads), "batch-loader", this::work);
     }
 
     public int batches() { return batches; }

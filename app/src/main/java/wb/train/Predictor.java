@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import wb.common.Cancellation;
+import wb.common.FreeThreads;
 import wb.common.Progress;
 
 /** Runs a network over a {@link TensorSource} in inference mode and returns class probabilities. */
@@ -24,7 +25,7 @@ public final class Predictor {
     private static float[][] outputs(ComputationGraph net, TensorSource source, int[] indices, int batchSize, String task,
                                      Progress progress, Cancellation cancel) {
         float[][] out = new float[indices.length][];
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(4, FreeThreads.cores()));
         try (BatchLoader loader = new BatchLoader(source, indices, batchSize, false, 0, false, 0L, threads, 3)) {
             int done = 0;
             for (int b = 0; b < loader.batches(); b++) {

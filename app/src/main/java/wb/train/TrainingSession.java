@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import wb.augment.Augmenter;
 import wb.common.AtomicFiles;
 import wb.common.Cancellation;
+import wb.common.FreeThreads;
 import wb.common.Progress;
 import wb.common.Seeds;
 import wb.common.UserException;
@@ -259,7 +260,7 @@ public final class TrainingSession {
         };
 
         TrainerSettings settings = new TrainerSettings(cfg.epochs(), cfg.batchSize(), cfg.learningRate(), cfg.schedule(), cfg.patience(),
-                cfg.seed(), 2000, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), cfg.labelSmoothing());
+                cfg.seed(), 2000, Math.max(1, Math.min(4, FreeThreads.cores())), cfg.labelSmoothing());
         RunEnd end = new Trainer(settings, observers, control, hook)
                 .fit(net, modelId, trainSource, validSource, classes.size(), state, phases, phaseSwitch, average);
 

@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 
 import static wb.ui.ScriptedFx.fx;
 
+import wb.common.FreeThreads;
 import wb.ui.augment.AugmentScreen;
 import wb.ui.data.DataScreen;
 import wb.ui.export.ExportScreen;
@@ -36,6 +37,7 @@ public final class ScreenshotTour {
     private ScreenshotTour() { }
 
     public static void main(String[] args) {
+        FreeThreads.init(); // before any native library: see FreeThreads
         if (args.length < 2) {
             System.err.println("usage: ScreenshotTour DATASET_FOLDER OUTPUT_FOLDER [WIDTH HEIGHT]");
             System.exit(2);

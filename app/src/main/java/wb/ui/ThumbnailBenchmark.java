@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import static wb.ui.ScriptedFx.await;
 import static wb.ui.ScriptedFx.fx;
 
+import wb.common.FreeThreads;
 import wb.imaging.ImageWriter;
 import wb.imaging.Raster;
 import wb.ui.data.DataScreen;
@@ -30,6 +31,7 @@ public final class ThumbnailBenchmark {
     private ThumbnailBenchmark() { }
 
     public static void main(String[] args) throws Exception {
+        FreeThreads.init(); // before any native library: see FreeThreads
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/thumbs-25k");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 25_000;
         if (!Files.isDirectory(dir)) generate(dir, n);

@@ -18,6 +18,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import wb.common.FreeThreads;
 import wb.train.EpochMetrics;
 import wb.train.TrainConfig;
 import wb.ui.train.TrainScreen;
@@ -40,6 +41,7 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() { }
 
     public static void main(String[] args) {
+        FreeThreads.init(); // before any native library: see FreeThreads
         if (args.length < 1) {
             System.err.println("usage: TrainingBenchmark DATASET_FOLDER [EPOCHS]");
             System.exit(2);

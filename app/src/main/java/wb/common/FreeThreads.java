@@ -1,0 +1,114 @@
+package wb.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts worker threads that may run on every core, whichever thread asks for them.
+ * <p>
+ * The launcher binds OpenMP's threads to cores ({@code OMP_PROC_BIND=true}, {@code OMP_PLACES=cores}; 15-25%
+ * faster training on two cores, docs/benchmarks.md). OpenMP then also binds the thread that runs a network to
+ * the first core, and Linux gives every thread that a bound thread starts the same single core. Decoding threads
+ * started by the training thread would all share one core: the data loader at 224 px fell from 1,650 to 890
+ * images/s. Threads started here are created by one thread that exists from start-up, before any binding, so they
+ * inherit its affinity (all the cores the process may use) instead.
+ * <p>
+ * Call {@link #init()} first thing in every entry point; a later first call still works, but its threads get the
+ * affinity of that caller.
+ */
+public final class FreeThreads {
+
+    private FreeThreads() { }
+
+    private static final class Holder {
+        static final int CORES = Runtime.getRuntime().availableProcessors();
+        static final ThreadPoolExecutor STARTER = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "thread-starter");
+            t.setDaemon(true);
+            return t;
+        });
+
+        static {
+            STARTER.prestartAllCoreThreads(); // the starter thread is created now, by the initialising thread
+        }
+    }
+
+    /** Creates the starter thread on the calling thread (an entry point's main thread, before natives load). */
+    public static void init() {
+        cores();
+    }
+
+    /**
+     * The processors this process may use, as seen at {@link #init()}: {@link Runtime#availableProcessors()} on a
+     * thread that OpenMP has bound to one core says 1.
+     */
+    public static int cores() {
+        return Holder.CORES;
+    }
+
+    /**
+     * A fixed pool of {@code threads} daemon threads named {@code name}, each running {@code loop} once, created
+     * by the starter thread. The returned executor takes no further work that needs new threads: submit nothing
+     * more than {@code threads} long-running tasks, or tasks that the existing threads pick up.
+     */
+    public static ExecutorService startLoops(int threads, String name, Runnable loop) {
+        return onStarter(() -> {
+            ExecutorService pool = fixedPool(threads, name);
+            for (int i = 0; i < threads; i++) pool.submit(loop);
+            return pool;
+        });
+    }
+
+    /**
+     * A fixed pool of {@code threads} daemon threads named {@code name}, all created now by the starter thread,
+     * that never end while the pool is open, so every task submitted later runs on one of them.
+     */
+    public static ExecutorService fixedPool(int threads, String name) {
+        return onStarter(() -> {
+            AtomicInteger n = new AtomicInteger();
+            ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(
+                    Math.max(1, threads), r -> {
+                        Thread t = new Thread(r, threads > 1 ? name + "-" + n.incrementAndGet() : name);
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.prestartAllCoreThreads();
+            return pool;
+        });
+    }
+
+    private static <T> T onStarter(Callable<T> work) {
+        if (Thread.currentThread().getName().equals("thread-starter")) {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Future<T> f = Holder.STARTER.submit(work);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // creating threads takes microseconds: finish it, then restore the flag
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof RuntimeException r) throw r;
+                    if (c instanceof Error err) throw err;
+                    throw new IllegalStateException(c);
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+}

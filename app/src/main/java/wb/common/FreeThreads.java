@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Starts worker threads that may run on every core, whichever thread asks for them.
  * <p>
- * The launcher binds OpenMP's threads to cores ({@code OMP_PROC_BIND=true}, {@code OMP_PLACES=cores}; 15-25%
+ * The launcher binds OpenMP's threads to cores ({@code OMP_PROC_BIND=true}, {@code OMP_PLACES=cores}; 12-26%
  * faster training on two cores, docs/benchmarks.md). OpenMP then also binds the thread that runs a network to
  * the first core, and Linux gives every thread that a bound thread starts the same single core. Decoding threads
  * started by the training thread would all share one core: the data loader at 224 px fell from 1,650 to 890
@@ -54,16 +54,13 @@ public final class FreeThreads {
     }
 
     /**
-     * A fixed pool of {@code threads} daemon threads named {@code name}, each running {@code loop} once, created
-     * by the starter thread. The returned executor takes no further work that needs new threads: submit nothing
-     * more than {@code threads} long-running tasks, or tasks that the existing threads pick up.
+     * A fixed pool of {@code threads} daemon threads named {@code name}, each running {@code loop} once (see
+     * {@link #fixedPool}). Submit nothing more than long-running loops to it.
      */
     public static ExecutorService startLoops(int threads, String name, Runnable loop) {
-        return onStarter(() -> {
-            ExecutorService pool = fixedPool(threads, name);
-            for (int i = 0; i < threads; i++) pool.submit(loop);
-            return pool;
-        });
+        ExecutorService pool = fixedPool(threads, name);
+        for (int i = 0; i < Math.max(1, threads); i++) pool.submit(loop); // queued for the threads already started
+        return pool;
     }
 
     /**
@@ -85,13 +82,6 @@ public final class FreeThreads {
     }
 
     private static <T> T onStarter(Callable<T> work) {
-        if (Thread.currentThread().getName().equals("thread-starter")) {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
         Future<T> f = Holder.STARTER.submit(work);
         boolean interrupted = false;
         try {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.nd4j.linalg.factory.Nd4j;
 
+import wb.common.FreeThreads;
 import wb.common.UserException;
 
 /**
@@ -60,7 +61,7 @@ public record ComputeInfo(String backend, String backendClass, String device, in
 
     /** Queries ND4J now, on the calling thread; blocks while the native backend loads. */
     public static ComputeInfo query() {
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = FreeThreads.cores(); // this thread may already be bound to one core by OpenMP
         long heap = Runtime.getRuntime().maxMemory();
         try {
             String backendClass = Nd4j.getBackend().getClass().getSimpleName();
@@ -99,16 +100,19 @@ public record ComputeInfo(String backend, String backendClass, String device, in
                 + "a DL4J CUDA build made for this GPU", name, major, minor);
     }
 
-    @SuppressWarnings("unchecked")
     private static String cudaProblem(Properties env) {
-        Object list = env.get("cuda.devicesInformation");
-        if (list instanceof List<?> devices && !devices.isEmpty() && devices.get(0) instanceof Map<?, ?> first) {
-            Map<String, Object> d = (Map<String, Object>) first;
-            if (d.get("cuda.deviceMajor") instanceof Number major && d.get("cuda.deviceMinor") instanceof Number minor) {
-                return cudaProblem(String.valueOf(d.getOrDefault("cuda.deviceName", "This GPU")), major.intValue(), minor.intValue());
-            }
+        Map<?, ?> d = firstCudaDevice(env);
+        if (d != null && d.get("cuda.deviceMajor") instanceof Number major && d.get("cuda.deviceMinor") instanceof Number minor) {
+            Object name = d.get("cuda.deviceName");
+            return cudaProblem(name == null ? "This GPU" : name.toString(), major.intValue(), minor.intValue());
         }
         return "";
+    }
+
+    /** The first GPU's entry of ND4J's "cuda.devicesInformation", or null. */
+    private static Map<?, ?> firstCudaDevice(Properties env) {
+        return env.get("cuda.devicesInformation") instanceof List<?> devices && !devices.isEmpty()
+                && devices.get(0) instanceof Map<?, ?> first ? first : null;
     }
 
     /** True when training runs on a GPU. */
@@ -129,18 +133,13 @@ public record ComputeInfo(String backend, String backendClass, String device, in
         return at < 0 ? device : device.substring(at + 3);
     }
 
-    @SuppressWarnings("unchecked")
     private static String cudaDevice(Properties env) {
-        Object list = env.get("cuda.devicesInformation");
-        if (list instanceof List<?> devices && !devices.isEmpty() && devices.get(0) instanceof Map<?, ?> first) {
-            Map<String, Object> d = (Map<String, Object>) first;
-            String name = String.valueOf(d.getOrDefault("cuda.deviceName", "CUDA device"));
-            Object total = d.get("cuda.totalMemory");
-            String memory = total instanceof Number n ? String.format(Locale.ROOT, " (%.0f GB)", n.doubleValue() / (1024.0 * 1024 * 1024)) : "";
-            String more = devices.size() > 1 ? " + " + (devices.size() - 1) + " more" : "";
-            return name + memory + more;
-        }
-        return "CUDA device";
+        Map<?, ?> d = firstCudaDevice(env);
+        if (d == null) return "CUDA device";
+        Object name = d.get("cuda.deviceName");
+        String memory = d.get("cuda.totalMemory") instanceof Number n ? String.format(Locale.ROOT, " (%.0f GB)", n.doubleValue() / (1024.0 * 1024 * 1024)) : "";
+        int others = ((List<?>) env.get("cuda.devicesInformation")).size() - 1;
+        return (name == null ? "CUDA device" : name) + memory + (others > 0 ? " + " + others + " more" : "");
     }
 
     private static String cpuDevice(Properties env) {

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 
+import wb.common.FreeThreads;
 import wb.imaging.DecodeResult;
 import wb.imaging.ImageDecoder;
 import wb.imaging.ImageOps;
@@ -39,7 +40,7 @@ final class ThumbnailLoader {
      * Decodes running at once: one core is left to the FX and render threads, so scrolling stays fluid
      * on a two-core laptop, and no more than three, so the shared background pool stays available.
      */
-    static final int MAX_IN_FLIGHT = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
+    static final int MAX_IN_FLIGHT = Math.max(1, Math.min(3, FreeThreads.cores() - 1));
 
     /** A decoded thumbnail, or the reason the file could not be shown. */
     record Thumb(Image image, String error) { }

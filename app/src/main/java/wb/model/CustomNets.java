@@ -158,6 +158,8 @@ final class CustomNets {
 
         @Override public boolean configurableRegularisation() { return true; }
 
+        @Override public boolean sequential() { return true; }
+
         @Override public ComputationGraphConfiguration configure(ModelRequest request) { return builder.apply(request); }
     }
 }

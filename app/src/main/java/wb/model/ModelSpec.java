@@ -37,6 +37,12 @@ public interface ModelSpec {
     /** The default dropout for the classifier head, when {@link #configurableRegularisation()}. */
     default double defaultDropout() { return 0.0; }
 
+    /**
+     * Whether each layer's output feeds only the next layer (no branches, no in-place activation layers): such
+     * networks train with {@link ForwardReuse}'s layers, which skip DL4J's second forward computation per step.
+     */
+    default boolean sequential() { return false; }
+
     /** The optimisation settings it trains with by default. */
     default Recipe recipe() { return Recipe.STANDARD; }
 

@@ -58,9 +58,11 @@ public final class Networks {
         return conf;
     }
 
-    /** Builds and initialises a network. */
+    /** Builds and initialises a network (with {@link ForwardReuse}'s faster layers where the architecture is sequential). */
     public static ComputationGraph build(ModelSpec spec, ModelRequest request, IUpdater updater) {
-        ComputationGraph net = new ComputationGraph(configure(spec, request, updater));
+        ComputationGraphConfiguration conf = configure(spec, request, updater);
+        if (spec.sequential()) return ForwardReuse.build(conf);
+        ComputationGraph net = new ComputationGraph(conf);
         net.init();
         return net;
     }

@@ -1,0 +1,219 @@
+package wb.model;
+
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
+
+/**
+ * Lets convolution and dense layers reuse their forward output in their backward pass.
+ *
+ * <p>DL4J 1.0.0-M2.1 computes a layer's pre-activation twice per training step: once in the forward pass and once
+ * more in {@code backpropGradient}, to differentiate the activation function. For a convolution that is a second
+ * convolution; for a dense layer a second matrix product. The op profile of one FMNIST-CNN step (docs/benchmarks.md)
+ * showed four convolution calls for two convolution layers: about a tenth of the step.
+ *
+ * <p>For ReLU and the identity the derivative can be computed from the layer's output instead of its input (ReLU's
+ * output is positive exactly where its input is, and the identity's derivative needs neither). These layers keep
+ * the output of their last training forward pass and hand it to the backward pass of the same input. The values
+ * are the same whether the derivative reads the output or the recomputed pre-activation, so gradients are identical
+ * (ForwardReuseTest checks it against DL4J's own layers). A consumer that rewrote the output in place before the
+ * backward pass would break this for other activations; inverted dropout, the only in-place consumer in a
+ * sequential network, keeps ReLU's sign pattern, and DL4J backpropagates through the consumers first.
+ *
+ * <p>{@link #build} instantiates the network with these layers and then puts DL4J's own layer configurations back
+ * into the graph's configuration, so saved models contain only standard DL4J classes and load anywhere.
+ */
+public final class ForwardReuse {
+    private ForwardReuse() { }
+
+    /**
+     * Builds and initialises a graph whose ReLU and identity convolution and dense layers reuse their forward
+     * output. Meant for sequential networks (each layer's output feeds the next layer only), such as
+     * {@link CustomNets}.
+     */
+    public static ComputationGraph build(ComputationGraphConfiguration conf) {
+        Map<NeuralNetConfiguration, Layer> originals = new IdentityHashMap<>();
+        for (GraphVertex v : conf.getVertices().values()) {
+            if (!(v instanceof LayerVertex lv)) continue;
+            Layer l = lv.getLayerConf().getLayer();
+            Class<? extends Layer> reusing = reusingClass(l);
+            if (reusing == null) continue;
+            originals.put(lv.getLayerConf(), l);
+            lv.getLayerConf().setLayer(copyAs(l, reusing));
+        }
+        ComputationGraph net = new ComputationGraph(conf);
+        try {
+            net.init();
+        } finally {
+            // The layer objects keep their (reusing) class; the configuration describes them with DL4J's own
+            // classes, which have the same fields, so a saved network needs nothing from this workbench to load.
+            originals.forEach(NeuralNetConfiguration::setLayer);
+        }
+        return net;
+    }
+
+    /** Number of layers in a graph that reuse their forward output. */
+    public static int count(ComputationGraph net) {
+        int n = 0;
+        for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
+            if (l instanceof Conv || l instanceof Dense) n++;
+        }
+        return n;
+    }
+
+    private static Class<? extends Layer> reusingClass(Layer l) {
+        if (!(l instanceof BaseLayer bl) || !derivativeFromOutput(bl.getActivationFn())) return null;
+        if (l.getClass() == ConvolutionLayer.class) return ConvLayer.class;
+        if (l.getClass() == DenseLayer.class && !((DenseLayer) l).isHasLayerNorm()) return DenseLayerConf.class;
+        return null;
+    }
+
+    /** True where the activation's derivative can be computed from its output: ReLU (no cap or threshold), identity. */
+    static boolean derivativeFromOutput(IActivation a) {
+        if (a instanceof ActivationIdentity) return true;
+        if (a instanceof ActivationReLU r) {
+            return r.getMax() == null && zeroOrUnset(r.getThreshold()) && zeroOrUnset(r.getNegativeSlope());
+        }
+        return false;
+    }
+
+    private static boolean zeroOrUnset(Double d) {
+        return d == null || d == 0;
+    }
+
+    /** A copy of a layer configuration with all its fields, as another (field-compatible) class. */
+    private static Layer copyAs(Layer l, Class<? extends Layer> cls) {
+        ObjectMapper m = NeuralNetConfiguration.mapper();
+        ObjectNode tree = m.valueToTree(l);
+        tree.put("@class", cls.getName());
+        try {
+            return m.treeToValue(tree, Layer.class);
+        } catch (org.nd4j.shade.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not copy the configuration of layer " + l.getLayerName(), e);
+        }
+    }
+
+    private static <T extends org.deeplearning4j.nn.layers.BaseLayer<?>> T wire(T layer, NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initializeParams, ParamInitializer init) {
+        layer.setListeners(listeners);
+        layer.setIndex(index);
+        layer.setParamsViewArray(paramsView);
+        layer.setParamTable(init.init(conf, paramsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
+    }
+
+    /** Configuration of a reusing convolution: DL4J's ConvolutionLayer with another implementation. */
+    public static final class ConvLayer extends ConvolutionLayer {
+        public ConvLayer() { super(); }
+
+        @Override
+        public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+                int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
+            return wire(new Conv(conf, dataType), conf, listeners, index, paramsView, initializeParams, initializer());
+        }
+    }
+
+    /** Configuration of a reusing dense layer: DL4J's DenseLayer with another implementation. */
+    public static final class DenseLayerConf extends DenseLayer {
+        public DenseLayerConf() { super(); }
+
+        @Override
+        public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+                int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
+            return wire(new Dense(conf, dataType), conf, listeners, index, paramsView, initializeParams, initializer());
+        }
+    }
+
+    /** The output of the last training forward pass and the input it was computed from. */
+    private static final class Kept {
+        private INDArray input;
+        private INDArray output;
+
+        void set(boolean training, INDArray in, INDArray out) {
+            input = training ? in : null;
+            output = training ? out : null;
+        }
+
+        /** The kept output if it belongs to {@code in}; used once, since the backward pass may overwrite it. */
+        INDArray take(INDArray in) {
+            INDArray out = (in != null && in == input) ? output : null;
+            input = null;
+            output = null;
+            return out;
+        }
+    }
+
+    /** DL4J's convolution layer, reusing its forward output when oneDNN does the backward convolution. */
+    static final class Conv extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
+        private final Kept kept = new Kept();
+
+        Conv(NeuralNetConfiguration conf, DataType dataType) {
+            super(conf, dataType);
+        }
+
+        @Override
+        public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
+            INDArray out = super.activate(training, mgr);
+            kept.set(training, input, out);
+            return out;
+        }
+
+        @Override
+        protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr mgr) {
+            // Only when the helper does the backward pass: DL4J's own fallback also needs the im2col buffer.
+            if (forBackprop && helper instanceof MKLDNNConvHelper && helperCountFail == 0) {
+                INDArray out = kept.take(input);
+                if (out != null) return new Pair<>(out, null);
+            }
+            return super.preOutput(training, forBackprop, mgr);
+        }
+    }
+
+    /** DL4J's dense layer, reusing its forward output in the backward pass. */
+    static final class Dense extends org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer {
+        private final Kept kept = new Kept();
+
+        Dense(NeuralNetConfiguration conf, DataType dataType) {
+            super(conf, dataType);
+        }
+
+        @Override
+        public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
+            INDArray out = super.activate(training, mgr);
+            kept.set(training, input, out);
+            return out;
+        }
+
+        @Override
+        protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr mgr) {
+            if (forBackprop) {
+                INDArray out = kept.take(input);
+                if (out != null) return new Pair<>(out, out);
+            }
+            return super.preOutputWithPreNorm(training, forBackprop, mgr);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package wb.model;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.File;
+import java.nio.file.Path;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The reusing layers must give DL4J's own gradients and training steps, and save as plain DL4J networks. */
+class ForwardReuseTest {
+    private static final ModelSpec FMNIST = ModelZoo.standard().get("fmnist-cnn");
+
+    private static ComputationGraphConfiguration conf(boolean batchNorm, double dropout) {
+        return Networks.configure(FMNIST, new ModelRequest(new InputShape(1, 28, 28), 10, 7, 5e-4, dropout, batchNorm),
+                Networks.updater(Optimizer.NESTEROV, 0.02, 0.9));
+    }
+
+    private static ComputationGraph plain(ComputationGraphConfiguration c) {
+        ComputationGraph g = new ComputationGraph(c);
+        g.init();
+        return g;
+    }
+
+    private static DataSet batch(long seed, int n) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray x = Nd4j.rand(DataType.FLOAT, n, 1, 28, 28);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, 10);
+        for (int i = 0; i < n; i++) y.putScalar(i, (i * 7 + 3) % 10, 1f);
+        return new DataSet(x, y);
+    }
+
+    private static INDArray gradient(ComputationGraph g, DataSet d) {
+        g.setInputs(d.getFeatures());
+        g.setLabels(d.getLabels());
+        g.computeGradientAndScore();
+        return g.gradient().gradient().dup();
+    }
+
+    @Test
+    void gradientsEqualDl4jsOwnLayers() {
+        for (boolean bn : new boolean[] {false, true}) {
+            ComputationGraph ref = plain(conf(bn, 0));
+            ComputationGraph fast = ForwardReuse.build(conf(bn, 0));
+            assertEquals(3, ForwardReuse.count(fast), "two convolutions and the dense layer reuse their output (bn " + bn + ")");
+            assertEquals(0, ForwardReuse.count(ref));
+            assertEquals("MKLDNNConvHelper", Networks.convolutionHelper(fast), "the reuse applies where oneDNN runs the backward convolution");
+            fast.setParams(ref.params().dup());
+            DataSet d = batch(11, 16);
+            INDArray gr = gradient(ref, d);
+            INDArray gf = gradient(fast, d);
+            assertEquals(ref.score(), fast.score(), 1e-6, "bn " + bn);
+            assertTrue(gr.sumNumber().doubleValue() != 0);
+            double maxDiff = gr.sub(gf).amaxNumber().doubleValue();
+            assertTrue(maxDiff <= 1e-5 * Math.max(1, gr.amaxNumber().doubleValue()), "bn " + bn + ": gradients differ by " + maxDiff);
+        }
+    }
+
+    @Test
+    void trainingStepsWithDropoutMatch() {
+        ComputationGraph ref = plain(conf(false, 0.4));
+        ComputationGraph fast = ForwardReuse.build(conf(false, 0.4));
+        fast.setParams(ref.params().dup());
+        for (int step = 0; step < 4; step++) {
+            DataSet d = batch(100 + step, 16);
+            Nd4j.getRandom().setSeed(500 + step); // the same dropout masks for both
+            ref.fit(d);
+            Nd4j.getRandom().setSeed(500 + step);
+            fast.fit(d);
+        }
+        double maxDiff = ref.params().sub(fast.params()).amaxNumber().doubleValue();
+        assertTrue(maxDiff < 1e-5, "parameters differ by " + maxDiff + " after four steps");
+        // Inference between training steps must not leave a stale output behind for the next backward pass.
+        DataSet d = batch(200, 8);
+        assertEquals(ref.outputSingle(d.getFeatures()).sumNumber().doubleValue(), fast.outputSingle(d.getFeatures()).sumNumber().doubleValue(), 1e-4);
+        Nd4j.getRandom().setSeed(9);
+        ref.fit(d);
+        Nd4j.getRandom().setSeed(9);
+        fast.fit(d);
+        assertTrue(ref.params().sub(fast.params()).amaxNumber().doubleValue() < 1e-5);
+    }
+
+    @Test
+    void savedNetworkUsesOnlyDl4jClassesAndLoadsBack(@TempDir Path dir) throws Exception {
+        ComputationGraph fast = Networks.build(FMNIST, new ModelRequest(new InputShape(1, 28, 28), 10, 7, 0, 0.4, false),
+                Networks.updater(Optimizer.ADAM, 1e-3, 0.9));
+        assertEquals(3, ForwardReuse.count(fast), "sequential architectures are built with the reusing layers");
+        String json = fast.getConfiguration().toJson();
+        assertFalse(json.contains("ForwardReuse"), "the saved configuration names only DL4J's classes");
+        File f = dir.resolve("net.zip").toFile();
+        ModelSerializer.writeModel(fast, f, true);
+        ComputationGraph back = ModelSerializer.restoreComputationGraph(f, true);
+        DataSet d = batch(3, 4);
+        assertEquals(fast.outputSingle(d.getFeatures()).getFloat(0, 0), back.outputSingle(d.getFeatures()).getFloat(0, 0), 1e-6);
+    }
+
+    @Test
+    void onlyReluAndIdentityQualify() {
+        assertTrue(ForwardReuse.derivativeFromOutput(new org.nd4j.linalg.activations.impl.ActivationReLU()));
+        assertTrue(ForwardReuse.derivativeFromOutput(new org.nd4j.linalg.activations.impl.ActivationIdentity()));
+        assertFalse(ForwardReuse.derivativeFromOutput(new org.nd4j.linalg.activations.impl.ActivationReLU(6.0, 0.0, 0.0)));
+        assertFalse(ForwardReuse.derivativeFromOutput(new org.nd4j.linalg.activations.impl.ActivationSigmoid()));
+        assertFalse(ForwardReuse.derivativeFromOutput(new org.nd4j.linalg.activations.impl.ActivationTanH()));
+    }
+}

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -23,6 +24,8 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
@@ -147,22 +150,81 @@ public final class ForwardReuse {
         }
     }
 
-    /** The output of the last training forward pass and the input it was computed from. */
+    /**
+     * The output of the last training forward pass and the input it was computed from, and, while a backward pass
+     * uses it, the layer configuration that backward pass reads (see {@link #conf}).
+     */
     private static final class Kept {
         private INDArray input;
         private INDArray output;
+        private boolean inUse;
+        private Layer fastConf;
 
         void set(boolean training, INDArray in, INDArray out) {
             input = training ? in : null;
             output = training ? out : null;
         }
 
-        /** The kept output if it belongs to {@code in}; used once, since the backward pass may overwrite it. */
-        INDArray take(INDArray in) {
-            INDArray out = (in != null && in == input) ? output : null;
+        /** Starts a backward pass: whether it can use the kept output (it was computed from {@code in}). */
+        void begin(INDArray in) {
+            inUse = in != null && in == input && output != null;
+        }
+
+        /** The kept output for the backward pass that {@link #begin} accepted, or null. */
+        INDArray take() {
+            return inUse ? output : null;
+        }
+
+        /**
+         * The configuration the layer's code should read: while a backward pass works from the kept output of a ReLU
+         * layer, a copy whose activation computes the derivative from that output with two fast element-wise passes
+         * (libnd4j's relu_bp op took 2.1 ms for 1.6M values where a ReLU takes 0.23 ms).
+         */
+        Layer conf(Layer standard) {
+            if (!inUse || !(standard instanceof BaseLayer bl) || !(bl.getActivationFn() instanceof ActivationReLU)) return standard;
+            if (fastConf == null) {
+                BaseLayer copy = (BaseLayer) standard.clone();
+                copy.setActivationFn(new ReluFromOutput());
+                // clone() copies these too, but they hold state of the current step (dropout's mask, the noise)
+                copy.setIDropout(bl.getIDropout());
+                copy.setWeightNoise(bl.getWeightNoise());
+                copy.setIUpdater(bl.getIUpdater());
+                copy.setBiasUpdater(bl.getBiasUpdater());
+                fastConf = copy;
+            }
+            return fastConf;
+        }
+
+        /** Ends a backward pass: the kept output is used by one backward pass at most. */
+        void done() {
+            inUse = false;
             input = null;
             output = null;
-            return out;
+        }
+    }
+
+    /**
+     * ReLU for a backward pass that works from the layer's output: the derivative is 1 where the output is positive.
+     * Used only inside that backward pass; the network's configuration keeps DL4J's ActivationReLU.
+     */
+    static final class ReluFromOutput extends org.nd4j.linalg.activations.BaseActivationFunction {
+        @Override
+        public INDArray getActivation(INDArray in, boolean training) {
+            return Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear(in, 0.0));
+        }
+
+        @Override
+        public Pair<INDArray, INDArray> backprop(INDArray out, INDArray epsilon) {
+            assertShape(out, epsilon);
+            // Not in place: the output is still the next layer's input (DL4J computes the score from it afterwards).
+            INDArray dLdz = out.ulike();
+            Nd4j.exec(new Step(out, dLdz, 0.0));
+            return new Pair<>(dLdz.muli(epsilon), null);
+        }
+
+        @Override
+        public String toString() {
+            return "relu";
         }
     }
 
@@ -183,12 +245,25 @@ public final class ForwardReuse {
 
         @Override
         protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr mgr) {
+            INDArray out = forBackprop ? kept.take() : null;
+            return out != null ? new Pair<>(out, null) : super.preOutput(training, forBackprop, mgr);
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
             // Only when the helper does the backward pass: DL4J's own fallback also needs the im2col buffer.
-            if (forBackprop && helper instanceof MKLDNNConvHelper && helperCountFail == 0) {
-                INDArray out = kept.take(input);
-                if (out != null) return new Pair<>(out, null);
+            if (helper instanceof MKLDNNConvHelper && helperCountFail == 0) kept.begin(input);
+            try {
+                return super.backpropGradient(epsilon, mgr);
+            } finally {
+                kept.done();
             }
-            return super.preOutput(training, forBackprop, mgr);
+        }
+
+        @Override
+        public ConvolutionLayer layerConf() {
+            // kept is null while DL4J's constructor runs
+            return kept == null ? super.layerConf() : (ConvolutionLayer) kept.conf(super.layerConf());
         }
     }
 
@@ -209,11 +284,23 @@ public final class ForwardReuse {
 
         @Override
         protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr mgr) {
-            if (forBackprop) {
-                INDArray out = kept.take(input);
-                if (out != null) return new Pair<>(out, out);
+            INDArray out = forBackprop ? kept.take() : null;
+            return out != null ? new Pair<>(out, out) : super.preOutputWithPreNorm(training, forBackprop, mgr);
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
+            kept.begin(input);
+            try {
+                return super.backpropGradient(epsilon, mgr);
+            } finally {
+                kept.done();
             }
-            return super.preOutputWithPreNorm(training, forBackprop, mgr);
+        }
+
+        @Override
+        public DenseLayer layerConf() {
+            return kept == null ? super.layerConf() : (DenseLayer) kept.conf(super.layerConf());
         }
     }
 }

@@ -75,6 +75,7 @@ class ForwardReuseTest {
             ref.fit(d);
             Nd4j.getRandom().setSeed(500 + step);
             fast.fit(d);
+            assertEquals(ref.score(), fast.score(), 1e-5, "the reported loss of step " + step);
         }
         double maxDiff = ref.params().sub(fast.params()).amaxNumber().doubleValue();
         assertTrue(maxDiff < 1e-5, "parameters differ by " + maxDiff + " after four steps");
@@ -86,6 +87,31 @@ class ForwardReuseTest {
         Nd4j.getRandom().setSeed(9);
         fast.fit(d);
         assertTrue(ref.params().sub(fast.params()).amaxNumber().doubleValue() < 1e-5);
+    }
+
+    @Test
+    void miniVggWithDropoutBeforeItsDenseLayerTrainsAsDl4jDoes() {
+        ModelSpec vgg = ModelZoo.standard().get("minivggnet");
+        for (boolean bn : new boolean[] {false, true}) {
+            ModelRequest req = new ModelRequest(new InputShape(3, 16, 16), 4, 3, 1e-4, 0.5, bn);
+            ComputationGraph ref = plain(Networks.configure(vgg, req, Networks.updater(Optimizer.ADAM, 1e-3, 0.9)));
+            ComputationGraph fast = ForwardReuse.build(Networks.configure(vgg, req, Networks.updater(Optimizer.ADAM, 1e-3, 0.9)));
+            assertEquals(5, ForwardReuse.count(fast), "four convolutions and the dense layer");
+            fast.setParams(ref.params().dup());
+            for (int step = 0; step < 3; step++) {
+                Nd4j.getRandom().setSeed(40 + step);
+                INDArray x = Nd4j.rand(DataType.FLOAT, 8, 3, 16, 16);
+                INDArray y = Nd4j.zeros(DataType.FLOAT, 8, 4);
+                for (int i = 0; i < 8; i++) y.putScalar(i, (i + step) % 4, 1f);
+                DataSet d = new DataSet(x, y);
+                Nd4j.getRandom().setSeed(900 + step);
+                ref.fit(d);
+                Nd4j.getRandom().setSeed(900 + step);
+                fast.fit(d);
+            }
+            double maxDiff = ref.params().sub(fast.params()).amaxNumber().doubleValue();
+            assertTrue(maxDiff < 1e-5, "bn " + bn + ": parameters differ by " + maxDiff);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.api.TrainingConfig;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
@@ -55,6 +56,11 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  */
 public final class ForwardReuse {
     private ForwardReuse() { }
+
+    /** Off with {@code -Dwb.forwardReuse=false} (WB_JAVA_OPTS), to compare with DL4J's own layers. */
+    public static boolean enabled() {
+        return !"false".equalsIgnoreCase(System.getProperty("wb.forwardReuse"));
+    }
 
     /**
      * Builds and initialises a graph whose ReLU and identity convolution and dense layers reuse their forward
@@ -342,6 +348,11 @@ public final class ForwardReuse {
         }
 
         @Override
+        public TrainingConfig getConfig() {
+            return FastAdam.wrap(super.getConfig());
+        }
+
+        @Override
         public ConvolutionLayer layerConf() {
             // kept is null while DL4J's constructor runs
             return kept == null ? super.layerConf() : (ConvolutionLayer) kept.conf(super.layerConf());
@@ -377,6 +388,11 @@ public final class ForwardReuse {
             } finally {
                 kept.done();
             }
+        }
+
+        @Override
+        public TrainingConfig getConfig() {
+            return FastAdam.wrap(super.getConfig());
         }
 
         @Override

@@ -61,7 +61,7 @@ public final class Networks {
     /** Builds and initialises a network (with {@link ForwardReuse}'s faster layers where the architecture is sequential). */
     public static ComputationGraph build(ModelSpec spec, ModelRequest request, IUpdater updater) {
         ComputationGraphConfiguration conf = configure(spec, request, updater);
-        if (spec.sequential()) return ForwardReuse.build(conf);
+        if (spec.sequential() && ForwardReuse.enabled()) return ForwardReuse.build(conf);
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
         return net;

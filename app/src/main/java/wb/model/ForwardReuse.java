@@ -30,7 +30,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.convolution.Convolution;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
@@ -267,12 +267,10 @@ public final class ForwardReuse {
      * DL4J's convolution layer, reusing its forward output when oneDNN does the backward convolution. As the first
      * layer of a network it computes only the weight and bias gradients: DL4J's backward op also computes the gradient
      * with respect to the images, which nobody reads (5.3 ms of a 60 ms FMNIST-CNN step for oneDNN's backward-data
-     * convolution with one input channel). The weight gradient is then one batched matrix product over im2col's
-     * patches.
+     * convolution with one input channel). Its weight gradient is then one forward convolution (see
+     * {@code weightGradientsOnly}).
      */
     static final class Conv extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
-        /** Above this many patch values (64 MB) the im2col buffer costs more memory than the skipped work is worth. */
-        private static final long MAX_PATCH_VALUES = 16L << 20;
         private final Kept kept = new Kept();
         private final boolean inputGradientUnused;
         /** Backward passes that skipped the input gradient (for tests). */
@@ -311,7 +309,7 @@ public final class ForwardReuse {
             }
         }
 
-        /** Weight and bias gradients from im2col and one batched product; null where the general path must run. */
+        /** Weight and bias gradients only; null where the general path must run. */
         private Pair<Gradient, INDArray> weightGradientsOnly(INDArray epsilon, LayerWorkspaceMgr mgr) {
             ConvolutionLayer c = super.layerConf();
             if (c.getCnn2dDataFormat() != org.deeplearning4j.nn.conf.CNN2DFormat.NCHW || c.getWeightNoise() != null
@@ -319,21 +317,29 @@ public final class ForwardReuse {
                 return null;
             }
             int[] k = c.getKernelSize(), st = c.getStride(), dil = c.getDilation();
-            long bS = input.size(0), iC = input.size(1), oC = epsilon.size(1), oH = epsilon.size(2), oW = epsilon.size(3);
-            if (bS * iC * k[0] * k[1] * oH * oW > MAX_PATCH_VALUES) return null;
-            boolean same = convolutionMode == org.deeplearning4j.nn.conf.ConvolutionMode.Same;
-            int[] pad = same
-                    ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {(int) oH, (int) oW},
-                            new int[] {(int) input.size(2), (int) input.size(3)}, k, st, dil)
+            long bS = input.size(0), iC = input.size(1), h = input.size(2), w = input.size(3);
+            long oC = epsilon.size(1), oH = epsilon.size(2), oW = epsilon.size(3);
+            if (st[0] != 1 || st[1] != 1 || dil[0] != 1 || dil[1] != 1) return null;
+            int[] pad = convolutionMode == org.deeplearning4j.nn.conf.ConvolutionMode.Same
+                    ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {(int) oH, (int) oW}, new int[] {(int) h, (int) w}, k, st, dil)
                     : c.getPadding();
+            // The trick below needs the padding on both sides equal (odd kernels in Same mode, any in Truncate mode).
+            if (h + 2L * pad[0] - oH + 1 != k[0] || w + 2L * pad[1] - oW + 1 != k[1]) return null;
             // dL/dz from the kept output, as the general path would (take() is still valid: done() has not run)
             INDArray delta = layerConf().getActivationFn().backprop(kept.take(), epsilon).getFirst();
-            INDArray col = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT, new long[] {bS, iC, k[0], k[1], oH, oW}, 'c');
-            Convolution.im2col(input, k[0], k[1], st[0], st[1], pad[0], pad[1], dil[0], dil[1], same, col);
-            INDArray d3 = (delta.isView() || delta.ordering() != 'c' ? delta.dup('c') : delta).reshape('c', bS, oC, oH * oW);
-            INDArray perImage = Nd4j.matmul(d3, col.reshape('c', bS, iC * k[0] * k[1], oH * oW), false, true, false);
+            // The weight gradient is itself a stride-1 convolution, which oneDNN's forward kernels run fast: the images'
+            // channels as a batch of iC pictures with bS channels, filtered by dL/dz's channels as oC filters of
+            // oH x oW over bS channels, gives [iC, oC, kH, kW]. (DL4J's backward op computes the images' gradient too.)
+            INDArray images = iC == 1 ? input.reshape('c', 1, bS, h, w) : input.permute(1, 0, 2, 3);
+            INDArray filters = delta.permute(1, 0, 2, 3);
             INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
-            perImage.sum(weightGrad.reshape('c', oC, iC * k[0] * k[1]), 0);
+            INDArray perInputChannel = iC == 1 ? weightGrad.reshape('c', 1, oC, k[0], k[1])
+                    : mgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT, new long[] {iC, oC, k[0], k[1]}, 'c');
+            Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(images, filters).addOutputs(perInputChannel)
+                    .addIntegerArguments((int) oH, (int) oW, 1, 1, pad[0], pad[1], 1, 1, 0 /* explicit padding */, 0 /* NCHW */, 1 /* OIHW */)
+                    .build());
+            if (iC != 1) weightGrad.assign(perInputChannel.permute(1, 0, 2, 3));
+            INDArray d3 = (delta.isView() || delta.ordering() != 'c' ? delta.dup('c') : delta).reshape('c', bS, oC, oH * oW);
             Gradient g = new DefaultGradient();
             if (hasBias()) {
                 INDArray biasGrad = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);

@@ -115,7 +115,22 @@ class ForwardReuseTest {
             }
             double maxDiff = ref.params().sub(fast.params()).amaxNumber().doubleValue();
             assertTrue(maxDiff < 1e-5, "bn " + bn + ": parameters differ by " + maxDiff);
+            assertEquals(3, ForwardReuse.weightOnlySteps(fast), "the RGB first layer took the weight-gradient-only path");
         }
+    }
+
+    @Test
+    void leNetsValidPaddingFirstLayerGivesDl4jsGradients() {
+        ModelSpec lenet = ModelZoo.standard().get("lenet");
+        ModelRequest req = new ModelRequest(new InputShape(1, 28, 28), 10, 9, 0, 0, false);
+        ComputationGraph ref = plain(Networks.configure(lenet, req, Networks.updater(Optimizer.SGD, 0.1, 0.9)));
+        ComputationGraph fast = ForwardReuse.build(Networks.configure(lenet, req, Networks.updater(Optimizer.SGD, 0.1, 0.9)));
+        fast.setParams(ref.params().dup());
+        DataSet d = batch(5, 12);
+        INDArray gr = gradient(ref, d), gf = gradient(fast, d);
+        assertEquals(1, ForwardReuse.weightOnlySteps(fast));
+        double maxDiff = gr.sub(gf).amaxNumber().doubleValue();
+        assertTrue(maxDiff <= 1e-5 * Math.max(1, gr.amaxNumber().doubleValue()), "gradients differ by " + maxDiff);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ConvolutionUtils;
@@ -390,10 +391,38 @@ public final class ForwardReuse {
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
             kept.begin(input);
             try {
-                return super.backpropGradient(epsilon, mgr);
+                Pair<Gradient, INDArray> fast = backpropFromKept(epsilon, mgr);
+                return fast != null ? fast : super.backpropGradient(epsilon, mgr);
             } finally {
                 kept.done();
             }
+        }
+
+        /**
+         * DL4J's dense backward pass (BaseLayer in 1.0.0-M2.1, without layer norm and weight noise) from the kept
+         * output, with the input gradient computed as delta x W^T into a row-major array (2.0 ms against 3.1 ms for
+         * DL4J's W x delta^T into a column-major one at FMNIST-CNN's 64 x 1024 x 3136), which the convolution
+         * before it can also reshape without a copy.
+         */
+        private Pair<Gradient, INDArray> backpropFromKept(INDArray epsilon, LayerWorkspaceMgr mgr) {
+            INDArray out = kept.take();
+            if (out == null || hasLayerNorm() || layerConf().getWeightNoise() != null || input.rank() != 2) return null;
+            INDArray delta = layerConf().getActivationFn().backprop(out, epsilon).getFirst();
+            if (maskArray != null) applyMask(delta);
+            Gradient ret = new DefaultGradient();
+            if (hasBias()) {
+                INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+                delta.sum(biasGrad, 0);
+                ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
+            }
+            INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, mgr);
+            INDArray epsilonNext = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), new long[] {delta.size(0), w.size(0)}, 'c');
+            Nd4j.gemm(delta, w, epsilonNext, false, true, 1.0, 0.0);
+            INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+            Nd4j.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false, 1.0, 0.0);
+            ret.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
+            weightNoiseParams.clear();
+            return new Pair<>(ret, backpropDropOutIfPresent(epsilonNext));
         }
 
         @Override

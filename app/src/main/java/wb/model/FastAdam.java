@@ -18,7 +18,6 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.regularization.Regularization;
-import org.nd4j.linalg.schedule.ISchedule;
 
 import wb.common.FreeThreads;
 
@@ -32,16 +31,20 @@ import wb.common.FreeThreads;
  * whose learning rate and betas this reads at every step, and the moments live in the same state array, so
  * checkpoints and saved optimizer state are DL4J's own.
  */
-public final class FastAdam implements IUpdater {
+public final class FastAdam extends Adam {
     private static final long serialVersionUID = 1L;
     /** Below this many values one thread does it all; the hand-off costs more than it saves. */
     private static final int PARALLEL_MIN = 1 << 16;
     private static volatile ExecutorService pool;
 
-    private final Adam adam;
-
+    /**
+     * A copy of an Adam configuration. It equals that configuration (Adam's equals compares the values), so DL4J
+     * groups parameters into the same updater blocks as for plain Adam and the optimizer state keeps its layout.
+     * DL4J rebuilds its updater blocks whenever the learning rate changes, and with them these copies.
+     */
     FastAdam(Adam adam) {
-        this.adam = adam;
+        super(adam.getLearningRate(), adam.getBeta1(), adam.getBeta2(), adam.getEpsilon());
+        setLearningRateSchedule(adam.getLearningRateSchedule());
     }
 
     /** Off with {@code -Dwb.fastAdam=false} (WB_JAVA_OPTS), to compare with libnd4j's op. */
@@ -54,31 +57,26 @@ public final class FastAdam implements IUpdater {
         return enabled() ? new Config(c) : c;
     }
 
-    @Override public long stateSize(long numParams) { return adam.stateSize(numParams); }
-
     @Override
-    public GradientUpdater<Adam> instantiate(INDArray viewArray, boolean initializeViewArray) {
+    public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
         // as Adam.instantiate in 1.0.0-M2.1: a flat state array, the first half m and the second v
-        Updater u = new Updater(adam);
+        Updater u = new Updater(this);
         INDArray flat = viewArray.reshape(viewArray.length());
         u.setStateViewArray(flat, new long[] {flat.length() / 2}, flat.ordering(), initializeViewArray);
         return u;
     }
 
     @Override
-    public GradientUpdater<Adam> instantiate(Map<String, INDArray> state, boolean initializeStateArrays) {
-        Updater u = new Updater(adam);
+    public GradientUpdater instantiate(Map<String, INDArray> state, boolean initializeStateArrays) {
+        Updater u = new Updater(this);
         u.setState(state, initializeStateArrays);
         return u;
     }
 
-    @Override public boolean equals(Object o) { return o instanceof FastAdam f && f.adam.equals(adam); }
-    @Override public int hashCode() { return adam.hashCode() * 31 + 7; }
-    @Override public IUpdater clone() { return new FastAdam(adam); }
-    @Override public double getLearningRate(int iteration, int epoch) { return adam.getLearningRate(iteration, epoch); }
-    @Override public boolean hasLearningRate() { return true; }
-    @Override public void setLrAndSchedule(double lr, ISchedule schedule) { adam.setLrAndSchedule(lr, schedule); }
-    @Override public String toString() { return "FastAdam(" + adam + ")"; }
+    @Override
+    public FastAdam clone() {
+        return new FastAdam(this);
+    }
 
     /** DL4J's Adam updater (state, layout) with a faster update. */
     static final class Updater extends AdamUpdater {
@@ -200,7 +198,7 @@ public final class FastAdam implements IUpdater {
         @Override
         public IUpdater getUpdaterByParam(String p) {
             IUpdater u = c.getUpdaterByParam(p);
-            return u instanceof Adam a && u.getClass() == Adam.class ? new FastAdam(a) : u;
+            return u != null && u.getClass() == Adam.class ? new FastAdam((Adam) u) : u;
         }
     }
 }

@@ -64,7 +64,12 @@ class FastAdamTest {
     @Test
     void trainsTheReferenceNetworkAsDl4jAdamDoes() {
         ModelSpec fmnist = ModelZoo.standard().get("fmnist-cnn");
-        ModelRequest req = new ModelRequest(new InputShape(1, 28, 28), 10, 5, 0, 0, false);
+        for (boolean bn : new boolean[] {false, true}) {
+            trainsAsDl4jAdam(fmnist, new ModelRequest(new InputShape(1, 28, 28), 10, 5, 0, 0, bn));
+        }
+    }
+
+    private static void trainsAsDl4jAdam(ModelSpec fmnist, ModelRequest req) {
         var ref = new org.deeplearning4j.nn.graph.ComputationGraph(Networks.configure(fmnist, req, Networks.updater(Optimizer.ADAM, 1e-3, 0.9)));
         ref.init();
         var fast = ForwardReuse.build(Networks.configure(fmnist, req, Networks.updater(Optimizer.ADAM, 1e-3, 0.9)));
@@ -77,7 +82,9 @@ class FastAdamTest {
             var d = new org.nd4j.linalg.dataset.DataSet(x, y);
             ref.fit(d);
             fast.fit(d);
-            double diff = ref.getLayer("dense5").getParam("W").sub(fast.getLayer("dense5").getParam("W")).amaxNumber().doubleValue();
+            String dense = java.util.Arrays.stream(fast.getLayers()).filter(l -> l instanceof ForwardReuse.Dense).findFirst().orElseThrow()
+                    .conf().getLayer().getLayerName();
+            double diff = ref.getLayer(dense).getParam("W").sub(fast.getLayer(dense).getParam("W")).amaxNumber().doubleValue();
             // The first step is the same arithmetic; later steps drift a little, because Adam scales near-zero
             // gradients (which the two paths round differently) to whole steps. A wrong update is off by ~1e-3 at once.
             assertTrue(diff < (step == 0 ? 1e-6 : 2e-4), "dense weights after step " + step + " differ by " + diff);
@@ -85,6 +92,10 @@ class FastAdamTest {
         boolean used = false;
         for (var b : fast.getUpdater().getUpdaterBlocks()) used |= b.getGradientUpdater() instanceof FastAdam.Updater;
         assertTrue(used, "the reusing layers train with FastAdam");
+        // The same updater blocks as plain Adam, so that saved optimizer state means the same in either network
+        assertEquals(ref.getUpdater().getUpdaterBlocks().size(), fast.getUpdater().getUpdaterBlocks().size());
+        INDArray sr = ref.getUpdater().getStateViewArray(), sf = fast.getUpdater().getStateViewArray();
+        assertTrue(sr.sub(sf).amaxNumber().doubleValue() <= 1e-3 * sr.amaxNumber().doubleValue(), "optimizer state, element by element");
         assertArrayEquals(ref.getUpdater().getStateViewArray().shape(), fast.getUpdater().getStateViewArray().shape());
     }
 }

@@ -91,6 +91,22 @@ public final class ForwardReuse {
         return net;
     }
 
+    /**
+     * The same network (parameters, optimizer state, iteration and epoch counts) rebuilt with the reusing layers: for
+     * a sequential network loaded from disk, which DL4J builds with its own layers, to continue training it.
+     */
+    public static ComputationGraph rebuild(ComputationGraph loaded) {
+        ComputationGraphConfiguration conf = loaded.getConfiguration().clone();
+        conf.setIterationCount(loaded.getIterationCount());
+        conf.setEpochCount(loaded.getEpochCount());
+        ComputationGraph net = build(conf);
+        net.setParams(loaded.params());
+        if (loaded.getUpdater(false) != null && loaded.getUpdater().getStateViewArray() != null) {
+            net.getUpdater().getStateViewArray().assign(loaded.getUpdater().getStateViewArray());
+        }
+        return net;
+    }
+
     private static String name(ComputationGraphConfiguration conf, GraphVertex v) {
         return conf.getVertices().entrySet().stream().filter(e -> e.getValue() == v).map(Map.Entry::getKey).findFirst().orElseThrow();
     }

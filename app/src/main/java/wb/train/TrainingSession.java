@@ -155,6 +155,11 @@ public final class TrainingSession {
             }
             pre = ck.preprocessing();
             net = ck.network();
+            // A network trained from scratch on a sequential architecture continues with the faster layers.
+            if (ck.card().initialisedFrom() == null && ck.card().modelId().equals(spec.id()) && spec.sequential()
+                    && wb.model.ForwardReuse.enabled()) {
+                net = wb.model.ForwardReuse.rebuild(net);
+            }
             modelId = ck.card().modelId();
             modelName = ck.card().modelName();
             initialisedFrom = ck.card().initialisedFrom();

@@ -148,6 +148,26 @@ class ForwardReuseTest {
     }
 
     @Test
+    void aSavedCheckpointResumesWithTheReusingLayers(@TempDir Path dir) throws Exception {
+        ComputationGraph first = Networks.build(FMNIST, new ModelRequest(new InputShape(1, 28, 28), 10, 7, 0, 0, false),
+                Networks.updater(Optimizer.ADAM, 1e-3, 0.9));
+        for (int step = 0; step < 2; step++) first.fit(batch(60 + step, 8));
+        File f = dir.resolve("ck.zip").toFile();
+        ModelSerializer.writeModel(first, f, true);
+        ComputationGraph loaded = ModelSerializer.restoreComputationGraph(f, true);
+        assertEquals(0, ForwardReuse.count(loaded), "DL4J loads its own layers");
+        ComputationGraph resumed = ForwardReuse.rebuild(ModelSerializer.restoreComputationGraph(f, true));
+        assertEquals(3, ForwardReuse.count(resumed));
+        assertEquals(loaded.getIterationCount(), resumed.getIterationCount());
+        assertEquals(loaded.getUpdater().getStateViewArray(), resumed.getUpdater().getStateViewArray());
+        DataSet d = batch(70, 8);
+        loaded.fit(d);
+        resumed.fit(d);
+        double diff = loaded.params().sub(resumed.params()).amaxNumber().doubleValue();
+        assertTrue(diff < 1e-6, "the next step continues identically (Adam's moments and step count carried over): " + diff);
+    }
+
+    @Test
     void onlyReluAndIdentityQualify() {
         assertTrue(ForwardReuse.derivativeFromOutput(new org.nd4j.linalg.activations.impl.ActivationReLU()));
         assertTrue(ForwardReuse.derivativeFromOutput(new org.nd4j.linalg.activations.impl.ActivationIdentity()));

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.ProfilerConfig;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,6 +87,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--skip-loader", description = "Skip the image data-loader measurement.")
     boolean skipLoader;
 
+    @Option(names = "--op-profile", description = "Time every ND4J op of the training run (ND4J's OpProfiler, warm-up included) and print "
+            + "the ops by total time on stderr. Matrix products that DL4J sends to BLAS directly and Java code such as the Adam "
+            + "update are not ops and do not appear. The timing itself slows training by a few percent.")
+    boolean opProfile;
+
     @Option(names = "--json", description = "Print only the JSON line.")
     boolean json;
 
@@ -126,11 +133,23 @@ final class BenchmarkCommand implements Callable<Integer> {
         TrainingObserver epochs = new TrainingObserver() {
             @Override public void onEpoch(EpochMetrics e) { epochSeconds.add(e.seconds()); }
         };
+        if (opProfile) {
+            org.nd4j.linalg.profiler.OpProfiler.getInstance().reset();
+            Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkElapsedTime(true).checkWorkspaces(false).build());
+        }
         long t0 = System.nanoTime();
         RunEnd end = new Trainer(new TrainerSettings(this.epochs, 64, 1e-3, LrSchedule.constant(), 0, 1, 0, 1),
                 TrainingObserver.all(List.of(timer, epochs)), new TrainingControl(), (a, b, c) -> { })
                 .fit(net, model, train, null, 10, TrainerState.fresh());
         long t1 = System.nanoTime();
+        if (opProfile) {
+            Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkWorkspaces(false).build());
+            PrintWriter err = this.spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "op profile: %d training batches, %.1f s%n", seen[0], (t1 - t0) / 1e9);
+            err.println(org.nd4j.linalg.profiler.OpProfiler.getInstance().getLongAggergator().asPercentageString());
+            err.println(org.nd4j.linalg.profiler.OpProfiler.getInstance().getLongAggergator().asString());
+            err.flush();
+        }
         double steadyRate = steady[1] / ((t1 - steady[0]) / 1e9);
         r.put("train_images_per_s", round(steadyRate));
         r.put("epoch_seconds", epochSeconds.stream().map(BenchmarkCommand::round).toList());

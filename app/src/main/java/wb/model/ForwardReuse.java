@@ -125,6 +125,16 @@ public final class ForwardReuse {
         return n;
     }
 
+    /** Backward passes, over all of the graph's layers, that used a kept forward output (for tests). */
+    static long reusedBackwardPasses(ComputationGraph net) {
+        long n = 0;
+        for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
+            if (l instanceof Conv c) n += c.kept.uses;
+            if (l instanceof Dense d) n += d.kept.uses;
+        }
+        return n;
+    }
+
     /** Number of layers in a graph that reuse their forward output. */
     public static int count(ComputationGraph net) {
         int n = 0;
@@ -212,14 +222,20 @@ public final class ForwardReuse {
         private boolean inUse;
         private Layer fastConf;
 
-        void set(boolean training, INDArray in, INDArray out) {
+        /** After a forward pass: keeps a training pass's output (and forgets it after inference); returns it. */
+        INDArray keep(boolean training, INDArray in, INDArray out) {
             input = training ? in : null;
             output = training ? out : null;
+            return out;
         }
+
+        /** Backward passes that used the kept output (for tests). */
+        private long uses;
 
         /** Starts a backward pass: whether it can use the kept output (it was computed from {@code in}). */
         void begin(INDArray in) {
             inUse = in != null && in == input && output != null;
+            if (inUse) uses++;
         }
 
         /** The kept output for the backward pass that {@link #begin} accepted, or null. */
@@ -300,9 +316,8 @@ public final class ForwardReuse {
 
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
-            INDArray out = super.activate(training, mgr);
-            kept.set(training, input, out);
-            return out;
+            INDArray out = super.activate(training, mgr); // first: it may replace the input with its dropped-out copy
+            return kept.keep(training, input, out);
         }
 
         @Override
@@ -398,9 +413,8 @@ public final class ForwardReuse {
 
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
-            INDArray out = super.activate(training, mgr);
-            kept.set(training, input, out);
-            return out;
+            INDArray out = super.activate(training, mgr); // first: it may replace the input with its dropped-out copy
+            return kept.keep(training, input, out);
         }
 
         @Override

@@ -116,6 +116,7 @@ class ForwardReuseTest {
             double maxDiff = ref.params().sub(fast.params()).amaxNumber().doubleValue();
             assertTrue(maxDiff < 1e-5, "bn " + bn + ": parameters differ by " + maxDiff);
             assertEquals(3, ForwardReuse.weightOnlySteps(fast), "the RGB first layer took the weight-gradient-only path");
+            assertEquals(5 * 3, ForwardReuse.reusedBackwardPasses(fast), "every reusing layer, the dense one behind its dropout too, in each step");
         }
     }
 

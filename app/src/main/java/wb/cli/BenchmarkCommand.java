@@ -143,7 +143,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 .fit(net, model, train, null, 10, TrainerState.fresh());
         long t1 = System.nanoTime();
         if (opProfile) {
-            Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkWorkspaces(false).build());
+            Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().build()); // back to the defaults
             PrintWriter err = this.spec.commandLine().getErr();
             err.printf(Locale.ROOT, "op profile: %d training batches, %.1f s%n", seen[0], (t1 - t0) / 1e9);
             err.println(org.nd4j.linalg.profiler.OpProfiler.getInstance().getLongAggergator().asPercentageString());

@@ -232,13 +232,23 @@ public final class ForwardReuse {
         /** Backward passes that used the kept output (for tests). */
         private long uses;
 
-        /** Starts a backward pass: whether it can use the kept output (it was computed from {@code in}). */
-        void begin(INDArray in) {
+        /**
+         * Runs a backward pass, which may use the kept output if it was computed from {@code in} (null: it may not);
+         * afterwards the kept output is forgotten, so it serves one backward pass at most.
+         */
+        <T> T backward(INDArray in, java.util.function.Supplier<T> pass) {
             inUse = in != null && in == input && output != null;
             if (inUse) uses++;
+            try {
+                return pass.get();
+            } finally {
+                inUse = false;
+                input = null;
+                output = null;
+            }
         }
 
-        /** The kept output for the backward pass that {@link #begin} accepted, or null. */
+        /** The kept output for the current backward pass, if it may use it, or null. */
         INDArray take() {
             return inUse ? output : null;
         }
@@ -261,13 +271,6 @@ public final class ForwardReuse {
                 fastConf = copy;
             }
             return fastConf;
-        }
-
-        /** Ends a backward pass: the kept output is used by one backward pass at most. */
-        void done() {
-            inUse = false;
-            input = null;
-            output = null;
         }
     }
 
@@ -329,16 +332,11 @@ public final class ForwardReuse {
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
             // Only when the helper does the backward pass: DL4J's own fallback also needs the im2col buffer.
-            if (helper instanceof MKLDNNConvHelper && helperCountFail == 0) kept.begin(input);
-            try {
-                if (inputGradientUnused && kept.take() != null) {
-                    Pair<Gradient, INDArray> g = weightGradientsOnly(epsilon, mgr);
-                    if (g != null) return g;
-                }
-                return super.backpropGradient(epsilon, mgr);
-            } finally {
-                kept.done();
-            }
+            boolean helped = helper instanceof MKLDNNConvHelper && helperCountFail == 0;
+            return kept.backward(helped ? input : null, () -> {
+                Pair<Gradient, INDArray> g = inputGradientUnused && kept.take() != null ? weightGradientsOnly(epsilon, mgr) : null;
+                return g != null ? g : super.backpropGradient(epsilon, mgr);
+            });
         }
 
         /**
@@ -361,7 +359,7 @@ public final class ForwardReuse {
                     : c.getPadding();
             // The trick below needs the padding on both sides equal (odd kernels in Same mode, any in Truncate mode).
             if (h + 2L * pad[0] - oH + 1 != k[0] || w + 2L * pad[1] - oW + 1 != k[1]) return null;
-            // dL/dz from the kept output, as the general path would (take() is still valid: done() has not run)
+            // dL/dz from the kept output, as the general path would (take() stays valid until the backward pass ends)
             INDArray delta = layerConf().getActivationFn().backprop(kept.take(), epsilon).getFirst();
             // The weight gradient is itself a stride-1 convolution, which oneDNN's forward kernels run fast: the images'
             // channels as a batch of iC pictures with bS channels, filtered by dL/dz's channels as oC filters of
@@ -425,13 +423,10 @@ public final class ForwardReuse {
 
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
-            kept.begin(input);
-            try {
+            return kept.backward(input, () -> {
                 Pair<Gradient, INDArray> fast = backpropFromKept(epsilon, mgr);
                 return fast != null ? fast : super.backpropGradient(epsilon, mgr);
-            } finally {
-                kept.done();
-            }
+            });
         }
 
         /**

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Feeds our channels-first (NCHW) image tensors to a layer that expects channels-last (NHWC) input, as
@@ -26,11 +27,21 @@ public final class ChannelsLastInput implements InputPreProcessor {
     public void setPermutation(String permutation) { this.permutation = permutation; }
 
     @Override public INDArray preProcess(INDArray input, int miniBatchSize, LayerWorkspaceMgr mgr) {
+        if (input.size(1) == 1 && contiguous(input)) { // one channel: the same memory, another shape
+            return mgr.leverageTo(ArrayType.ACTIVATIONS, input.reshape('c', input.size(0), input.size(2), input.size(3), 1));
+        }
         return mgr.dup(ArrayType.ACTIVATIONS, input.permute(0, 2, 3, 1), 'c');
     }
 
     @Override public INDArray backprop(INDArray output, int miniBatchSize, LayerWorkspaceMgr mgr) {
+        if (output.size(3) == 1 && contiguous(output)) {
+            return mgr.leverageTo(ArrayType.ACTIVATION_GRAD, output.reshape('c', output.size(0), 1, output.size(1), output.size(2)));
+        }
         return mgr.dup(ArrayType.ACTIVATION_GRAD, output.permute(0, 3, 1, 2), 'c');
+    }
+
+    private static boolean contiguous(INDArray a) {
+        return a.rank() == 4 && a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
     }
 
     @Override public InputPreProcessor clone() { return new ChannelsLastInput(); }

@@ -2,6 +2,7 @@ package wb.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -30,6 +31,7 @@ final class CustomNets {
         private final ModelRequest req;
         private String last = "input";
         private int n;
+        private final CNN2DFormat format = channelsLast() ? CNN2DFormat.NHWC : CNN2DFormat.NCHW;
 
         Seq(ModelRequest req) {
             this.req = req;
@@ -47,7 +49,8 @@ final class CustomNets {
 
         private Seq add(String kind, org.deeplearning4j.nn.conf.layers.Layer layer) {
             String name = kind + (++n);
-            gb.addLayer(name, layer, last);
+            if (n == 1 && format == CNN2DFormat.NHWC) gb.addLayer(name, layer, new ChannelsLastInput(), last);
+            else gb.addLayer(name, layer, last);
             last = name;
             return this;
         }
@@ -55,21 +58,21 @@ final class CustomNets {
         /** Convolution (same padding), optional batch norm, then ReLU. */
         Seq conv(int kernel, int filters, boolean bn) {
             if (bn) {
-                add("conv", new ConvolutionLayer.Builder(kernel, kernel).nOut(filters).activation(Activation.IDENTITY).build());
-                return add("bn", new BatchNormalization.Builder().activation(Activation.RELU).build());
+                add("conv", new ConvolutionLayer.Builder(kernel, kernel).nOut(filters).dataFormat(format).activation(Activation.IDENTITY).build());
+                return add("bn", new BatchNormalization.Builder().dataFormat(format).activation(Activation.RELU).build());
             }
-            return add("conv", new ConvolutionLayer.Builder(kernel, kernel).nOut(filters).activation(Activation.RELU).build());
+            return add("conv", new ConvolutionLayer.Builder(kernel, kernel).nOut(filters).dataFormat(format).activation(Activation.RELU).build());
         }
 
         /** Convolution with "valid" padding, as in the original LeNet. */
         Seq convValid(int kernel, int filters) {
             return add("conv", new ConvolutionLayer.Builder(kernel, kernel).nOut(filters)
-                    .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build());
+                    .convolutionMode(ConvolutionMode.Truncate).dataFormat(format).activation(Activation.RELU).build());
         }
 
         Seq maxPool(int size) {
             return add("pool", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                    .kernelSize(size, size).stride(size, size).build());
+                    .kernelSize(size, size).stride(size, size).dataFormat(format).build());
         }
 
         /**
@@ -92,6 +95,10 @@ final class CustomNets {
             gb.setOutputs("output");
             return gb.build();
         }
+    }
+
+    static boolean channelsLast() {
+        return !"false".equalsIgnoreCase(System.getProperty("wb.channelsLast"));
     }
 
     static ModelSpec fmnistCnn() {

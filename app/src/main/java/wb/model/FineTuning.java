@@ -484,8 +484,13 @@ public final class FineTuning {
         gb.setOutputs(outputs);
         ComputationGraph net;
         try {
-            net = new ComputationGraph(gb.build());
-            net.init();
+            ComputationGraphConfiguration built = gb.build();
+            if (ForwardReuse.hasChannelsLastConvolution(built)) {
+                net = ForwardReuse.build(built, false); // DL4J's channels-last convolutions train with wrong gradients
+            } else {
+                net = new ComputationGraph(built);
+                net.init();
+            }
         } catch (RuntimeException e) {
             String m = String.valueOf(e.getMessage());
             throw new UserException("the pretrained network does not accept " + input + " input (" + (m.contains("\n") ? m.substring(0, m.indexOf('\n')) : m)

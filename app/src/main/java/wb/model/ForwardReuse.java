@@ -31,6 +31,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
@@ -69,15 +70,28 @@ public final class ForwardReuse {
      * {@link CustomNets}.
      */
     public static ComputationGraph build(ComputationGraphConfiguration conf) {
+        return build(conf, true);
+    }
+
+    /**
+     * Builds and initialises a graph. With {@code reuse} (sequential networks only), ReLU and identity convolution and
+     * dense layers reuse their forward output; without it (any graph), only channels-last convolutions are replaced,
+     * by layers whose backward pass is right where DL4J's is not (see {@code Conv.channelsLastHelped}).
+     */
+    public static ComputationGraph build(ComputationGraphConfiguration conf, boolean reuse) {
         Map<NeuralNetConfiguration, Layer> originals = new IdentityHashMap<>();
         for (GraphVertex v : conf.getVertices().values()) {
             if (!(v instanceof LayerVertex lv)) continue;
             Layer l = lv.getLayerConf().getLayer();
-            Class<? extends Layer> reusing = reusingClass(l);
-            if (reusing == null) continue;
+            Class<? extends Layer> reusing = reuse ? reusingClass(l) : null;
+            boolean repairOnly = reusing == null && channelsLastConvolution(l);
+            if (reusing == null && !repairOnly) continue;
             originals.put(lv.getLayerConf(), l);
-            Layer copy = copyAs(l, reusing);
-            if (copy instanceof ConvLayer c) c.inputGradientUnused = readsOnlyNetworkInputs(conf, name(conf, v), lv);
+            Layer copy = copyAs(l, repairOnly ? ConvLayer.class : reusing);
+            if (copy instanceof ConvLayer c) {
+                c.reuseOutput = !repairOnly;
+                c.inputGradientUnused = !repairOnly && readsOnlyNetworkInputs(conf, name(conf, v), lv);
+            }
             lv.getLayerConf().setLayer(copy);
         }
         ComputationGraph net = new ComputationGraph(conf);
@@ -91,15 +105,31 @@ public final class ForwardReuse {
         return net;
     }
 
+    /** True where a graph has a channels-last convolution, whose DL4J implementation must be replaced to train. */
+    public static boolean hasChannelsLastConvolution(ComputationGraphConfiguration conf) {
+        return conf.getVertices().values().stream()
+                .anyMatch(v -> v instanceof LayerVertex lv && channelsLastConvolution(lv.getLayerConf().getLayer()));
+    }
+
+    private static boolean channelsLastConvolution(Layer l) {
+        return l != null && l.getClass() == ConvolutionLayer.class
+                && ((ConvolutionLayer) l).getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC;
+    }
+
     /**
      * The same network (parameters, optimizer state, iteration and epoch counts) rebuilt with the reusing layers: for
      * a sequential network loaded from disk, which DL4J builds with its own layers, to continue training it.
      */
     public static ComputationGraph rebuild(ComputationGraph loaded) {
+        return rebuild(loaded, true);
+    }
+
+    /** As {@link #rebuild(ComputationGraph)}; {@code reuse} as in {@link #build(ComputationGraphConfiguration, boolean)}. */
+    public static ComputationGraph rebuild(ComputationGraph loaded, boolean reuse) {
         ComputationGraphConfiguration conf = loaded.getConfiguration().clone();
         conf.setIterationCount(loaded.getIterationCount());
         conf.setEpochCount(loaded.getEpochCount());
-        ComputationGraph net = build(conf);
+        ComputationGraph net = build(conf, reuse);
         net.setParams(loaded.params());
         if (loaded.getUpdater(false) != null && loaded.getUpdater().getStateViewArray() != null) {
             net.getUpdater().getStateViewArray().assign(loaded.getUpdater().getStateViewArray());
@@ -113,7 +143,7 @@ public final class ForwardReuse {
 
     /** A layer fed straight from the network's inputs: nobody needs the gradient with respect to its input. */
     private static boolean readsOnlyNetworkInputs(ComputationGraphConfiguration conf, String name, LayerVertex lv) {
-        return lv.getPreProcessor() == null && conf.getNetworkInputs().containsAll(conf.getVertexInputs().get(name));
+        return (lv.getPreProcessor() == null || lv.getPreProcessor() instanceof ChannelsLastInput) && conf.getNetworkInputs().containsAll(conf.getVertexInputs().get(name));
     }
 
     /** Backward passes of the graph's first layers that computed only weight gradients (for tests). */
@@ -139,7 +169,7 @@ public final class ForwardReuse {
     public static int count(ComputationGraph net) {
         int n = 0;
         for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
-            if (l instanceof Conv || l instanceof Dense) n++;
+            if (l instanceof Conv c && c.reuseOutput || l instanceof Dense) n++;
         }
         return n;
     }
@@ -191,13 +221,16 @@ public final class ForwardReuse {
         /** Set by {@link #build} for a first layer; never saved (the configuration is DL4J's own by then). */
         @org.nd4j.shade.jackson.annotation.JsonIgnore
         transient boolean inputGradientUnused;
+        /** Set by {@link #build}: false where only the channels-last repair applies. */
+        @org.nd4j.shade.jackson.annotation.JsonIgnore
+        transient boolean reuseOutput = true;
 
         public ConvLayer() { super(); }
 
         @Override
         public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
                 int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
-            return wire(new Conv(conf, dataType, inputGradientUnused), conf, listeners, index, paramsView, initializeParams, initializer());
+            return wire(new Conv(conf, dataType, inputGradientUnused, reuseOutput), conf, listeners, index, paramsView, initializeParams, initializer());
         }
     }
 
@@ -309,34 +342,108 @@ public final class ForwardReuse {
     static final class Conv extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
         private final Kept kept = new Kept();
         private final boolean inputGradientUnused;
+        /** A row of ones for the bias gradient of a channels-last layer (outside any workspace). */
+        private INDArray ones;
         /** Backward passes that skipped the input gradient (for tests). */
         long weightOnlySteps;
 
-        Conv(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientUnused) {
+        /** Whether the backward pass may use the kept forward output (false: only the channels-last repair applies). */
+        private final boolean reuseOutput;
+
+        Conv(NeuralNetConfiguration conf, DataType dataType, boolean inputGradientUnused, boolean reuseOutput) {
             super(conf, dataType);
             this.inputGradientUnused = inputGradientUnused;
+            this.reuseOutput = reuseOutput;
         }
 
         @Override
         public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
             INDArray out = super.activate(training, mgr); // first: it may replace the input with its dropped-out copy
-            return kept.keep(training, input, out);
+            return reuseOutput ? kept.keep(training, input, out) : out;
         }
 
         @Override
         protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr mgr) {
             INDArray out = forBackprop ? kept.take() : null;
-            return out != null ? new Pair<>(out, null) : super.preOutput(training, forBackprop, mgr);
+            if (out != null) return new Pair<>(out, null);
+            return channelsLastHelped() ? new Pair<>(channelsLastForward(training, mgr), null) : super.preOutput(training, forBackprop, mgr);
         }
 
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
             // Only when the helper does the backward pass: DL4J's own fallback also needs the im2col buffer.
             boolean helped = helper instanceof MKLDNNConvHelper && helperCountFail == 0;
-            return kept.backward(helped ? input : null, () -> {
+            return kept.backward(helped && reuseOutput ? input : null, () -> {
                 Pair<Gradient, INDArray> g = inputGradientUnused && kept.take() != null ? weightGradientsOnly(epsilon, mgr) : null;
+                if (g == null && channelsLastHelped()) g = channelsLastBackward(epsilon, mgr);
                 return g != null ? g : super.backpropGradient(epsilon, mgr);
             });
+        }
+
+        /**
+         * A channels-last (NHWC) layer that oneDNN runs. DL4J M2.1's own backward pass there gets the ReLU derivative
+         * wrong (with an identity activation, as before batch norm, its gradients are right): ChannelsLastTest
+         * compares with the channels-first network. Its forward pass is right but first copies the input to
+         * channels-first, which the helper then does not read. This layer calls libnd4j's convolution ops itself for
+         * both.
+         */
+        private boolean channelsLastHelped() {
+            ConvolutionLayer c = super.layerConf();
+            return c.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC && helper instanceof MKLDNNConvHelper
+                    && helperCountFail == 0 && input != null && input.rank() == 4 && input.dataType() == DataType.FLOAT
+                    && c.getWeightNoise() == null;
+        }
+
+        /** The integer arguments of libnd4j's conv2d and conv2d_bp ops for this channels-last layer. */
+        private int[] channelsLastArgs(int oH, int oW) {
+            ConvolutionLayer c = super.layerConf();
+            int[] k = c.getKernelSize(), st = c.getStride(), dil = c.getDilation();
+            boolean same = convolutionMode == org.deeplearning4j.nn.conf.ConvolutionMode.Same;
+            int[] pad = same ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {oH, oW},
+                    new int[] {(int) input.size(1), (int) input.size(2)}, k, st, dil) : c.getPadding();
+            return new int[] {k[0], k[1], st[0], st[1], pad[0], pad[1], dil[0], dil[1], same ? 1 : 0, 1 /* NHWC */, 1 /* OIHW */};
+        }
+
+        private INDArray channelsLastForward(boolean training, LayerWorkspaceMgr mgr) {
+            ConvolutionLayer c = super.layerConf();
+            if (input.size(3) != c.getNIn()) {
+                throw new IllegalStateException("layer " + layerId() + " expects " + c.getNIn() + " channels (last dimension), got "
+                        + java.util.Arrays.toString(input.shape()));
+            }
+            int[] outSize = ConvolutionUtils.getOutputSize(input, c.getKernelSize(), c.getStride(),
+                    convolutionMode == org.deeplearning4j.nn.conf.ConvolutionMode.Same ? null : c.getPadding(), convolutionMode,
+                    c.getDilation(), org.deeplearning4j.nn.conf.CNN2DFormat.NHWC);
+            INDArray w = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, training, mgr);
+            INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
+                    new long[] {input.size(0), outSize[0], outSize[1], c.getNOut()}, 'c');
+            INDArray[] in = hasBias() ? new INDArray[] {input, w, getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, mgr)}
+                    : new INDArray[] {input, w};
+            Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(in).addOutputs(out)
+                    .addIntegerArguments(channelsLastArgs(outSize[0], outSize[1])).build());
+            return out;
+        }
+
+        private Pair<Gradient, INDArray> channelsLastBackward(INDArray epsilon, LayerWorkspaceMgr mgr) {
+            INDArray z = preOutput(true, true, mgr).getFirst(); // the kept output, or the pre-activation recomputed
+            INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+            INDArray w = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, mgr);
+            INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+            INDArray inputGrad = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
+            DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp")
+                    .addIntegerArguments(channelsLastArgs((int) delta.size(1), (int) delta.size(2)));
+            Gradient g = new DefaultGradient();
+            if (hasBias()) {
+                INDArray biasGrad = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+                op.addInputs(input, w, getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, mgr), delta)
+                        .addOutputs(inputGrad, weightGrad, biasGrad);
+                g.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGrad);
+            } else {
+                op.addInputs(input, w, delta).addOutputs(inputGrad, weightGrad);
+            }
+            Nd4j.exec(op.build());
+            g.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGrad, 'c');
+            weightNoiseParams.clear();
+            return new Pair<>(g, backpropDropOutIfPresent(inputGrad));
         }
 
         /**
@@ -346,13 +453,14 @@ public final class ForwardReuse {
          */
         private Pair<Gradient, INDArray> weightGradientsOnly(INDArray epsilon, LayerWorkspaceMgr mgr) {
             ConvolutionLayer c = super.layerConf();
-            if (c.getCnn2dDataFormat() != org.deeplearning4j.nn.conf.CNN2DFormat.NCHW || c.getWeightNoise() != null
-                    || input.rank() != 4 || epsilon.rank() != 4 || input.dataType() != DataType.FLOAT) {
+            boolean nhwc = c.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC;
+            if (c.getWeightNoise() != null || input.rank() != 4 || epsilon.rank() != 4 || input.dataType() != DataType.FLOAT) {
                 return null;
             }
             int[] k = c.getKernelSize(), st = c.getStride(), dil = c.getDilation();
-            long bS = input.size(0), iC = input.size(1), h = input.size(2), w = input.size(3);
-            long oC = epsilon.size(1), oH = epsilon.size(2), oW = epsilon.size(3);
+            int hD = nhwc ? 1 : 2, cD = nhwc ? 3 : 1;
+            long bS = input.size(0), iC = input.size(cD), h = input.size(hD), w = input.size(hD + 1);
+            long oC = epsilon.size(cD), oH = epsilon.size(hD), oW = epsilon.size(hD + 1);
             if (st[0] != 1 || st[1] != 1 || dil[0] != 1 || dil[1] != 1) return null;
             int[] pad = convolutionMode == org.deeplearning4j.nn.conf.ConvolutionMode.Same
                     ? ConvolutionUtils.getSameModeTopLeftPadding(new int[] {(int) oH, (int) oW}, new int[] {(int) h, (int) w}, k, st, dil)
@@ -364,8 +472,9 @@ public final class ForwardReuse {
             // The weight gradient is itself a stride-1 convolution, which oneDNN's forward kernels run fast: the images'
             // channels as a batch of iC pictures with bS channels, filtered by dL/dz's channels as oC filters of
             // oH x oW over bS channels, gives [iC, oC, kH, kW]. (DL4J's backward op computes the images' gradient too.)
-            INDArray images = iC == 1 ? input.reshape('c', 1, bS, h, w) : input.permute(1, 0, 2, 3);
-            INDArray filters = delta.permute(1, 0, 2, 3);
+            boolean oneChannel = iC == 1 && input.ordering() == 'c' && Shape.hasDefaultStridesForShape(input);
+            INDArray images = oneChannel ? input.reshape('c', 1, bS, h, w) : nhwc ? input.permute(3, 0, 1, 2) : input.permute(1, 0, 2, 3);
+            INDArray filters = nhwc ? delta.permute(3, 0, 1, 2) : delta.permute(1, 0, 2, 3);
             INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
             INDArray perInputChannel = iC == 1 ? weightGrad.reshape('c', 1, oC, k[0], k[1])
                     : mgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT, new long[] {iC, oC, k[0], k[1]}, 'c');
@@ -373,11 +482,21 @@ public final class ForwardReuse {
                     .addIntegerArguments((int) oH, (int) oW, 1, 1, pad[0], pad[1], 1, 1, 0 /* explicit padding */, 0 /* NCHW */, 1 /* OIHW */)
                     .build());
             if (iC != 1) weightGrad.assign(perInputChannel.permute(1, 0, 2, 3));
-            INDArray d3 = (delta.isView() || delta.ordering() != 'c' ? delta.dup('c') : delta).reshape('c', bS, oC, oH * oW);
             Gradient g = new DefaultGradient();
             if (hasBias()) {
                 INDArray biasGrad = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-                d3.sum(2).sum(biasGrad.reshape(oC), 0);
+                INDArray dc = delta.isView() || delta.ordering() != 'c' ? delta.dup('c') : delta;
+                if (nhwc) { // the sum of dL/dz's rows: ones x dL/dz as a (bS*oH*oW) x oC matrix
+                    long rows = bS * oH * oW;
+                    if (ones == null || ones.length() != rows) {
+                        try (org.nd4j.linalg.api.memory.MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                            ones = Nd4j.ones(DataType.FLOAT, 1, rows);
+                        }
+                    }
+                    Nd4j.gemm(ones, dc.reshape('c', rows, oC), biasGrad.reshape('c', 1, oC), false, false, 1.0, 0.0);
+                } else {
+                    dc.reshape('c', bS, oC, oH * oW).sum(2).sum(biasGrad.reshape(oC), 0);
+                }
                 g.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGrad);
             }
             g.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGrad, 'c');

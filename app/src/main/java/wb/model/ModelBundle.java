@@ -66,6 +66,8 @@ public final class ModelBundle {
         if (!Files.isRegularFile(net)) throw new UserException(dir + " is not a complete model bundle: " + NETWORK_FILE + " is missing");
         try {
             ComputationGraph g = ModelSerializer.restoreComputationGraph(net.toFile(), withOptimizerState);
+            // DL4J builds its own channels-last convolutions, which are slower and train with wrong gradients.
+            if (ForwardReuse.hasChannelsLastConvolution(g.getConfiguration())) g = ForwardReuse.rebuild(g, false);
             if (g.getNumOutputArrays() != 1 || g.layerSize(g.getConfiguration().getNetworkOutputs().get(0)) != card.labels().size()) {
                 throw new UserException(dir + ": the network's output size does not match the " + card.labels().size() + " labels in " + CARD_FILE);
             }

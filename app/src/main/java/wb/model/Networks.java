@@ -62,6 +62,7 @@ public final class Networks {
     public static ComputationGraph build(ModelSpec spec, ModelRequest request, IUpdater updater) {
         ComputationGraphConfiguration conf = configure(spec, request, updater);
         if (spec.sequential() && ForwardReuse.enabled()) return ForwardReuse.build(conf);
+        if (ForwardReuse.hasChannelsLastConvolution(conf)) return ForwardReuse.build(conf, false);
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
         return net;

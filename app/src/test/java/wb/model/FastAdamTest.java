@@ -70,9 +70,13 @@ class FastAdamTest {
     }
 
     private static void trainsAsDl4jAdam(ModelSpec fmnist, ModelRequest req) {
-        var ref = new org.deeplearning4j.nn.graph.ComputationGraph(Networks.configure(fmnist, req, Networks.updater(Optimizer.ADAM, 1e-3, 0.9)));
+        // Channels-first, where DL4J's own layers run the same oneDNN arithmetic as ours (channels-last, its helper
+        // computes wrong gradients: ChannelsLastTest)
+        var ref = new org.deeplearning4j.nn.graph.ComputationGraph(
+                ChannelsLastTest.withLayout(false, () -> Networks.configure(fmnist, req, Networks.updater(Optimizer.ADAM, 1e-3, 0.9))));
         ref.init();
-        var fast = ForwardReuse.build(Networks.configure(fmnist, req, Networks.updater(Optimizer.ADAM, 1e-3, 0.9)));
+        var fast = ForwardReuse.build(
+                ChannelsLastTest.withLayout(false, () -> Networks.configure(fmnist, req, Networks.updater(Optimizer.ADAM, 1e-3, 0.9))));
         fast.setParams(ref.params().dup());
         for (int step = 0; step < 3; step++) {
             Nd4j.getRandom().setSeed(step);

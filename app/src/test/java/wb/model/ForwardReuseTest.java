@@ -24,9 +24,26 @@ class ForwardReuseTest {
                 Networks.updater(Optimizer.NESTEROV, 0.02, 0.9));
     }
 
+    /**
+     * DL4J's own layers as the reference, with its convolutions on their built-in (im2col) path: the networks are
+     * channels-last, where DL4J's oneDNN helper computes wrong gradients (ChannelsLastTest).
+     */
     private static ComputationGraph plain(ComputationGraphConfiguration c) {
         ComputationGraph g = new ComputationGraph(c);
         g.init();
+        return withoutConvolutionHelpers(g);
+    }
+
+    static ComputationGraph withoutConvolutionHelpers(ComputationGraph g) {
+        try {
+            java.lang.reflect.Field helper = org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class.getDeclaredField("helper");
+            helper.setAccessible(true);
+            for (org.deeplearning4j.nn.api.Layer l : g.getLayers()) {
+                if (l instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) helper.set(l, null);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
         return g;
     }
 
@@ -155,7 +172,7 @@ class ForwardReuseTest {
         for (int step = 0; step < 2; step++) first.fit(batch(60 + step, 8));
         File f = dir.resolve("ck.zip").toFile();
         ModelSerializer.writeModel(first, f, true);
-        ComputationGraph loaded = ModelSerializer.restoreComputationGraph(f, true);
+        ComputationGraph loaded = withoutConvolutionHelpers(ModelSerializer.restoreComputationGraph(f, true));
         assertEquals(0, ForwardReuse.count(loaded), "DL4J loads its own layers");
         ComputationGraph resumed = ForwardReuse.rebuild(ModelSerializer.restoreComputationGraph(f, true));
         assertEquals(3, ForwardReuse.count(resumed));
@@ -165,7 +182,7 @@ class ForwardReuseTest {
         loaded.fit(d);
         resumed.fit(d);
         double diff = loaded.params().sub(resumed.params()).amaxNumber().doubleValue();
-        assertTrue(diff < 1e-6, "the next step continues identically (Adam's moments and step count carried over): " + diff);
+        assertTrue(diff < 1e-5, "the next step continues identically (Adam's moments and step count carried over): " + diff);
     }
 
     @Test

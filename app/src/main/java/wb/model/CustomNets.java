@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -55,11 +56,15 @@ final class CustomNets {
             return this;
         }
 
-        /** Convolution (same padding), optional batch norm, then ReLU. */
+        /**
+         * Convolution (same padding), optional batch norm, then ReLU. DL4J's batch-norm layer ignores its activation
+         * function, so the ReLU after it is a layer of its own.
+         */
         Seq conv(int kernel, int filters, boolean bn) {
             if (bn) {
                 add("conv", new ConvolutionLayer.Builder(kernel, kernel).nOut(filters).dataFormat(format).activation(Activation.IDENTITY).build());
-                return add("bn", new BatchNormalization.Builder().dataFormat(format).activation(Activation.RELU).build());
+                add("bn", new BatchNormalization.Builder().dataFormat(format).build());
+                return add("relu", new ActivationLayer.Builder().activation(Activation.RELU).build());
             }
             return add("conv", new ConvolutionLayer.Builder(kernel, kernel).nOut(filters).dataFormat(format).activation(Activation.RELU).build());
         }
@@ -83,7 +88,10 @@ final class CustomNets {
             DenseLayer.Builder b = new DenseLayer.Builder().nOut(units).activation(bn ? Activation.IDENTITY : Activation.RELU);
             if (dropIn > 0) b.dropOut(1.0 - dropIn);
             add("dense", b.build());
-            if (bn) add("bn", new BatchNormalization.Builder().activation(Activation.RELU).build());
+            if (bn) {
+                add("bn", new BatchNormalization.Builder().build());
+                add("relu", new ActivationLayer.Builder().activation(Activation.RELU).build());
+            }
             return this;
         }
 

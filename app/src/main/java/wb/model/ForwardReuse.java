@@ -79,6 +79,11 @@ public final class ForwardReuse {
      * by layers whose backward pass is right where DL4J's is not (see {@code Conv.channelsLastHelped}).
      */
     public static ComputationGraph build(ComputationGraphConfiguration conf, boolean reuse) {
+        return build(conf, reuse, null);
+    }
+
+    /** As above, on the given parameters (a view of them, not a copy) where {@code params} is not null. */
+    private static ComputationGraph build(ComputationGraphConfiguration conf, boolean reuse, INDArray params) {
         Map<NeuralNetConfiguration, Layer> originals = new IdentityHashMap<>();
         for (GraphVertex v : conf.getVertices().values()) {
             if (!(v instanceof LayerVertex lv)) continue;
@@ -96,7 +101,8 @@ public final class ForwardReuse {
         }
         ComputationGraph net = new ComputationGraph(conf);
         try {
-            net.init();
+            if (params != null) net.init(params, false);
+            else net.init();
         } finally {
             // The layer objects keep their (reusing) class; the configuration describes them with DL4J's own
             // classes, which have the same fields, so a saved network needs nothing from this workbench to load.
@@ -129,8 +135,7 @@ public final class ForwardReuse {
         ComputationGraphConfiguration conf = loaded.getConfiguration().clone();
         conf.setIterationCount(loaded.getIterationCount());
         conf.setEpochCount(loaded.getEpochCount());
-        ComputationGraph net = build(conf, reuse);
-        net.setParams(loaded.params());
+        ComputationGraph net = build(conf, reuse, loaded.params()); // shares the loaded network's parameters
         if (loaded.getUpdater(false) != null && loaded.getUpdater().getStateViewArray() != null) {
             net.getUpdater().getStateViewArray().assign(loaded.getUpdater().getStateViewArray());
         }
@@ -161,6 +166,7 @@ public final class ForwardReuse {
         for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
             if (l instanceof Conv c) n += c.kept.uses;
             if (l instanceof Dense d) n += d.kept.uses;
+            if (l instanceof Act a) n += a.kept.uses;
         }
         return n;
     }
@@ -169,16 +175,23 @@ public final class ForwardReuse {
     public static int count(ComputationGraph net) {
         int n = 0;
         for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
-            if (l instanceof Conv c && c.reuseOutput || l instanceof Dense) n++;
+            if (l instanceof Conv c && c.reuseOutput || l instanceof Dense || l instanceof Act) n++;
         }
         return n;
     }
 
     private static Class<? extends Layer> reusingClass(Layer l) {
+        if (reusingActivation(l) != null) return reusingActivation(l);
         if (!(l instanceof BaseLayer bl) || !derivativeFromOutput(bl.getActivationFn())) return null;
         if (l.getClass() == ConvolutionLayer.class) return ConvLayer.class;
         if (l.getClass() == DenseLayer.class && !((DenseLayer) l).isHasLayerNorm()) return DenseLayerConf.class;
         return null;
+    }
+
+    private static Class<? extends Layer> reusingActivation(Layer l) {
+        if (l.getClass() != org.deeplearning4j.nn.conf.layers.ActivationLayer.class || l.getIDropout() != null) return null;
+        return ((org.deeplearning4j.nn.conf.layers.ActivationLayer) l).getActivationFn() instanceof ActivationReLU r
+                && derivativeFromOutput(r) ? ActLayerConf.class : null;
     }
 
     /** True where the activation's derivative can be computed from its output: ReLU (no cap or threshold), identity. */
@@ -231,6 +244,23 @@ public final class ForwardReuse {
         public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
                 int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
             return wire(new Conv(conf, dataType, inputGradientUnused, reuseOutput), conf, listeners, index, paramsView, initializeParams, initializer());
+        }
+    }
+
+    /** Configuration of a reusing ReLU layer: DL4J's ActivationLayer with another implementation. */
+    public static final class ActLayerConf extends org.deeplearning4j.nn.conf.layers.ActivationLayer {
+        public ActLayerConf() { super(); }
+
+        @Override
+        public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+                int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
+            Act a = new Act(conf, dataType);
+            a.setListeners(listeners);
+            a.setIndex(index);
+            a.setParamsViewArray(paramsView);
+            a.setParamTable(initializer().init(conf, paramsView, initializeParams));
+            a.setConf(conf);
+            return a;
         }
     }
 
@@ -517,6 +547,36 @@ public final class ForwardReuse {
         public ConvolutionLayer layerConf() {
             // kept is null while DL4J's constructor runs
             return kept == null ? super.layerConf() : (ConvolutionLayer) kept.conf(super.layerConf());
+        }
+    }
+
+    /**
+     * DL4J's activation layer for a ReLU (the one after batch norm): its backward pass copies the input and runs
+     * libnd4j's slow relu_bp; this one takes the derivative from the kept output, as the other layers do.
+     */
+    static final class Act extends org.deeplearning4j.nn.layers.ActivationLayer {
+        private final Kept kept = new Kept();
+
+        Act(NeuralNetConfiguration conf, DataType dataType) {
+            super(conf, dataType);
+        }
+
+        @Override
+        public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
+            return kept.keep(training, input, super.activate(training, mgr));
+        }
+
+        @Override
+        public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
+            return kept.backward(input, () -> {
+                INDArray out = kept.take();
+                if (out == null || out.dataType() != epsilon.dataType() || !java.util.Arrays.equals(out.shape(), epsilon.shape())) {
+                    return super.backpropGradient(epsilon, mgr);
+                }
+                INDArray delta = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, out.dataType(), out.shape(), 'c');
+                Nd4j.exec(new Step(out, delta, 0.0));
+                return new Pair<>(new DefaultGradient(), delta.muli(epsilon));
+            });
         }
     }
 

@@ -1,12 +1,8 @@
 package wb.model;
 
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.api.TrainingConfig;
@@ -19,7 +15,6 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
-import wb.common.FreeThreads;
 
 /**
  * Adam with the same state layout and arithmetic as DL4J's, in one pass over the parameters on every core.
@@ -35,7 +30,6 @@ public final class FastAdam extends Adam {
     private static final long serialVersionUID = 1L;
     /** Below this many values one thread does it all; the hand-off costs more than it saves. */
     private static final int PARALLEL_MIN = 1 << 16;
-    private static volatile ExecutorService pool;
 
     /**
      * A copy of an Adam configuration. It equals that configuration (Adam's equals compares the values), so DL4J
@@ -102,28 +96,8 @@ public final class FastAdam extends Adam {
     }
 
     static void update(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float b1, float b2, float alphat, float eps) {
-        int threads = n < PARALLEL_MIN ? 1 : FreeThreads.cores();
-        if (threads <= 1) {
-            loop(g, m, v, 0, n, b1, b2, alphat, eps);
-            return;
-        }
-        List<Callable<Void>> parts = new ArrayList<>(threads);
-        int chunk = (n + threads - 1) / threads;
-        for (int t = 0; t < threads; t++) {
-            int lo = t * chunk, hi = Math.min(n, lo + chunk);
-            parts.add(() -> {
-                loop(g, m, v, lo, hi, b1, b2, alphat, eps);
-                return null;
-            });
-        }
-        try {
-            for (var f : pool().invokeAll(parts)) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the Adam update", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Adam update failed", e.getCause());
-        }
+        UpdateWorkers.run("the Adam update", n, n < PARALLEL_MIN ? 1 : UpdateWorkers.cores(),
+                (part, lo, hi) -> loop(g, m, v, lo, hi, b1, b2, alphat, eps));
     }
 
     /** Values per chunk: three chunks stay in the core's L1/L2 cache. */
@@ -161,18 +135,7 @@ public final class FastAdam extends Adam {
         }
     }
 
-    private static ExecutorService pool() {
-        ExecutorService p = pool;
-        if (p == null) {
-            synchronized (FastAdam.class) {
-                if (pool == null) pool = FreeThreads.fixedPool(FreeThreads.cores(), "adam-update");
-                p = pool;
-            }
-        }
-        return p;
-    }
-
-    private static boolean contiguousFloat(INDArray a) {
+    static boolean contiguousFloat(INDArray a) {
         return a.dataType() == DataType.FLOAT && a.isVectorOrScalar() && (a.length() == 1 || a.elementWiseStride() == 1);
     }
 

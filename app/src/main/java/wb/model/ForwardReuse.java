@@ -182,6 +182,9 @@ public final class ForwardReuse {
 
     private static Class<? extends Layer> reusingClass(Layer l) {
         if (reusingActivation(l) != null) return reusingActivation(l);
+        if (l.getClass() == org.deeplearning4j.nn.conf.layers.BatchNormalization.class && FastBatchNorm.enabled()) {
+            return FastBatchNorm.Conf.class;
+        }
         if (!(l instanceof BaseLayer bl) || !derivativeFromOutput(bl.getActivationFn())) return null;
         if (l.getClass() == ConvolutionLayer.class) return ConvLayer.class;
         if (l.getClass() == DenseLayer.class && !((DenseLayer) l).isHasLayerNorm()) return DenseLayerConf.class;

@@ -38,6 +38,9 @@ final class FastBatchNorm implements BatchNormalizationHelper {
     private static final int CHUNK_VALUES = 4096;
 
     private final BatchNormalizationHelper dl4j;
+    /** The last training forward pass's batch statistics, computed here (outside any workspace), and whether they are. */
+    private INDArray batchMean, batchVar;
+    private boolean statsInJava;
     /** Backward passes this class computed (for tests). */
     long javaBackwardPasses;
 
@@ -60,20 +63,89 @@ final class FastBatchNorm implements BatchNormalizationHelper {
         return dl4j.checkSupported();
     }
 
+    /**
+     * The forward pass. In training, DL4J's helper computes the batch mean and variance with ND4J's reductions (3.5 ms
+     * per step for FMNIST-CNN's two layers at batch 32, channels-last) before oneDNN normalises. Here they are two
+     * Java passes over the data, and oneDNN normalises with them as it would with the running averages.
+     */
     @Override
     public INDArray preOutput(INDArray x, boolean training, long[] shape, INDArray gamma, INDArray beta, INDArray mean,
             INDArray var, double decay, double eps, CNN2DFormat format, LayerWorkspaceMgr mgr) {
+        statsInJava = false;
+        if (training && channelsInnermost(x, format) && contiguous(x) && x.dataType() == DataType.FLOAT && x.length() <= Integer.MAX_VALUE
+                && mean != null && mean.length() == x.size(x.rank() - 1)) {
+            int channels = (int) mean.length();
+            if (batchMean == null || batchMean.length() != channels) {
+                try (org.nd4j.linalg.api.memory.MemoryWorkspace ws = org.nd4j.linalg.factory.Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                    batchMean = org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, mean.shape());
+                    batchVar = org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, mean.shape());
+                }
+            }
+            float[][] stats = statistics(FastAdam.floats(x), (int) x.length(), channels);
+            FastAdam.floats(batchMean).put(0, stats[0], 0, channels);
+            FastAdam.floats(batchVar).put(0, stats[1], 0, channels);
+            INDArray out = dl4j.preOutput(x, false, shape, gamma, beta, batchMean, batchVar, decay, eps, format, mgr);
+            statsInJava = true;
+            return out;
+        }
         return dl4j.preOutput(x, training, shape, gamma, beta, mean, var, decay, eps, format, mgr);
     }
 
     @Override
     public INDArray getMeanCache(DataType dataType) {
-        return dl4j.getMeanCache(dataType);
+        return statsInJava ? batchMean.castTo(dataType) : dl4j.getMeanCache(dataType);
     }
 
     @Override
     public INDArray getVarCache(DataType dataType) {
-        return dl4j.getVarCache(dataType);
+        return statsInJava ? batchVar.castTo(dataType) : dl4j.getVarCache(dataType);
+    }
+
+    /** The per-channel mean and (biased, as DL4J's) variance of {@code values} values, {@code channels} per row. */
+    static float[][] statistics(FloatBuffer x, int values, int channels) {
+        int rows = values / channels;
+        int parts = values < PARALLEL_MIN ? 1 : Math.min(UpdateWorkers.cores(), rows);
+        double[][] partial = new double[parts][channels];
+        UpdateWorkers.run("the batch statistics", rows, parts, (part, lo, hi) -> sum(x, lo, hi, channels, null, partial[part]));
+        float[] mean = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            double s = 0;
+            for (double[] p : partial) s += p[c];
+            mean[c] = (float) (s / rows);
+        }
+        double[][] squares = new double[parts][channels];
+        UpdateWorkers.run("the batch statistics", rows, parts, (part, lo, hi) -> sum(x, lo, hi, channels, mean, squares[part]));
+        float[] var = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            double s = 0;
+            for (double[] p : squares) s += p[c];
+            var[c] = (float) (s / rows);
+        }
+        return new float[][] {mean, var};
+    }
+
+    /** Per-channel sums of the values ({@code mean} null) or of their squared deviations from {@code mean}. */
+    private static void sum(FloatBuffer x, int lo, int hi, int channels, float[] mean, double[] out) {
+        int step = chunkRows(channels);
+        float[] xs = new float[step * channels], acc = new float[channels];
+        for (int r = lo; r < hi; r += step) {
+            int n = Math.min(step, hi - r) * channels;
+            x.get(r * channels, xs, 0, n);
+            java.util.Arrays.fill(acc, 0f);
+            if (mean == null) {
+                for (int base = 0; base < n; base += channels) {
+                    for (int c = 0; c < channels; c++) acc[c] += xs[base + c];
+                }
+            } else {
+                for (int base = 0; base < n; base += channels) {
+                    for (int c = 0; c < channels; c++) {
+                        float d = xs[base + c] - mean[c];
+                        acc[c] += d * d;
+                    }
+                }
+            }
+            for (int c = 0; c < channels; c++) out[c] += acc[c]; // float within a chunk, double across chunks
+        }
     }
 
     @Override
@@ -84,9 +156,8 @@ final class FastBatchNorm implements BatchNormalizationHelper {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray epsilon, long[] shape, INDArray gamma, INDArray beta,
             INDArray dGammaView, INDArray dBetaView, double eps, CNN2DFormat format, LayerWorkspaceMgr mgr) {
-        INDArray mean = dl4j.getMeanCache(DataType.FLOAT), var = dl4j.getVarCache(DataType.FLOAT);
-        boolean channelsInnermost = input.rank() == 2 || input.rank() == 4 && format == CNN2DFormat.NHWC;
-        if (!channelsInnermost || gamma == null || mean == null || var == null || !contiguous(input)
+        INDArray mean = getMeanCache(DataType.FLOAT), var = getVarCache(DataType.FLOAT);
+        if (!channelsInnermost(input, format) || gamma == null || mean == null || var == null || !contiguous(input)
                 || input.dataType() != DataType.FLOAT || epsilon.dataType() != DataType.FLOAT
                 || !java.util.Arrays.equals(input.shape(), epsilon.shape())
                 || !FastAdam.contiguousFloat(dGammaView) || !FastAdam.contiguousFloat(dBetaView)) {
@@ -180,6 +251,10 @@ final class FastBatchNorm implements BatchNormalizationHelper {
             }
             dx.put(r * channels, ds, 0, n);
         }
+    }
+
+    private static boolean channelsInnermost(INDArray a, CNN2DFormat format) {
+        return a.rank() == 2 || a.rank() == 4 && format == CNN2DFormat.NHWC;
     }
 
     private static boolean contiguous(INDArray a) {

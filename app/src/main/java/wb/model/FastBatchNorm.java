@@ -126,11 +126,8 @@ final class FastBatchNorm implements BatchNormalizationHelper {
 
     /** Per-channel sums of the values ({@code mean} null) or of their squared deviations from {@code mean}. */
     private static void sum(FloatBuffer x, int lo, int hi, int channels, float[] mean, double[] out) {
-        int step = chunkRows(channels);
-        float[] xs = new float[step * channels], acc = new float[channels];
-        for (int r = lo; r < hi; r += step) {
-            int n = Math.min(step, hi - r) * channels;
-            x.get(r * channels, xs, 0, n);
+        float[] acc = new float[channels];
+        chunks(x, null, null, lo, hi, channels, (xs, unused, n) -> {
             java.util.Arrays.fill(acc, 0f);
             if (mean == null) {
                 for (int base = 0; base < n; base += channels) {
@@ -145,7 +142,7 @@ final class FastBatchNorm implements BatchNormalizationHelper {
                 }
             }
             for (int c = 0; c < channels; c++) out[c] += acc[c]; // float within a chunk, double across chunks
-        }
+        });
     }
 
     @Override
@@ -213,18 +210,31 @@ final class FastBatchNorm implements BatchNormalizationHelper {
                 (part, lo, hi) -> inputGradient(x, dy, dx, lo, hi, channels, mean, invStd, scale, shift, slope));
     }
 
-    private static int chunkRows(int channels) {
-        return Math.max(1, CHUNK_VALUES / channels);
+    /** Work on one chunk of rows: {@code xs} and {@code ds} hold its {@code n} values of x and of dL/dy. */
+    private interface Chunk {
+        void run(float[] xs, float[] ds, int n);
+    }
+
+    /**
+     * Copies rows [lo, hi) of {@code x} (and of {@code dy} unless null) chunk by chunk into Java arrays, where HotSpot's
+     * C2 compiles the loops to SIMD instructions (it does not for loops over direct buffers), runs {@code body} on each
+     * chunk and, unless {@code out} is null, copies {@code ds} back into it.
+     */
+    private static void chunks(FloatBuffer x, FloatBuffer dy, FloatBuffer out, int lo, int hi, int channels, Chunk body) {
+        int step = Math.max(1, CHUNK_VALUES / channels);
+        float[] xs = new float[step * channels], ds = dy == null ? null : new float[step * channels];
+        for (int r = lo; r < hi; r += step) {
+            int n = Math.min(step, hi - r) * channels;
+            x.get(r * channels, xs, 0, n);
+            if (dy != null) dy.get(r * channels, ds, 0, n);
+            body.run(xs, ds, n);
+            if (out != null) out.put(r * channels, ds, 0, n);
+        }
     }
 
     private static void sums(FloatBuffer x, FloatBuffer dy, int lo, int hi, int channels, float[] mean, float[] invStd,
             float[] sumDy, float[] sumDyXhat) {
-        int step = chunkRows(channels);
-        float[] xs = new float[step * channels], ds = new float[step * channels];
-        for (int r = lo; r < hi; r += step) {
-            int n = Math.min(step, hi - r) * channels;
-            x.get(r * channels, xs, 0, n);
-            dy.get(r * channels, ds, 0, n);
+        chunks(x, dy, null, lo, hi, channels, (xs, ds, n) -> {
             for (int base = 0; base < n; base += channels) {
                 for (int c = 0; c < channels; c++) {
                     float d = ds[base + c];
@@ -232,25 +242,19 @@ final class FastBatchNorm implements BatchNormalizationHelper {
                     sumDyXhat[c] += d * (xs[base + c] - mean[c]) * invStd[c];
                 }
             }
-        }
+        });
     }
 
     private static void inputGradient(FloatBuffer x, FloatBuffer dy, FloatBuffer dx, int lo, int hi, int channels, float[] mean,
             float[] invStd, float[] scale, float[] shift, float[] slope) {
-        int step = chunkRows(channels);
-        float[] xs = new float[step * channels], ds = new float[step * channels];
-        for (int r = lo; r < hi; r += step) {
-            int n = Math.min(step, hi - r) * channels;
-            x.get(r * channels, xs, 0, n);
-            dy.get(r * channels, ds, 0, n);
+        chunks(x, dy, dx, lo, hi, channels, (xs, ds, n) -> {
             for (int base = 0; base < n; base += channels) {
                 for (int c = 0; c < channels; c++) {
                     float xhat = (xs[base + c] - mean[c]) * invStd[c];
                     ds[base + c] = scale[c] * (ds[base + c] - shift[c] - xhat * slope[c]);
                 }
             }
-            dx.put(r * channels, ds, 0, n);
-        }
+        });
     }
 
     private static boolean channelsInnermost(INDArray a, CNN2DFormat format) {
@@ -268,13 +272,7 @@ final class FastBatchNorm implements BatchNormalizationHelper {
         @Override
         public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
                 int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
-            Layer l = new Layer(conf, dataType);
-            l.setListeners(listeners);
-            l.setIndex(index);
-            l.setParamsViewArray(paramsView);
-            l.setParamTable(initializer().init(conf, paramsView, initializeParams));
-            l.setConf(conf);
-            return l;
+            return ForwardReuse.wire(new Layer(conf, dataType), conf, listeners, index, paramsView, initializeParams, initializer());
         }
     }
 

@@ -222,7 +222,8 @@ public final class ForwardReuse {
         }
     }
 
-    private static <T extends org.deeplearning4j.nn.layers.BaseLayer<?>> T wire(T layer, NeuralNetConfiguration conf,
+    /** Wires a layer implementation as DL4J's own configurations' instantiate methods do. */
+    static <T extends org.deeplearning4j.nn.api.Layer> T wire(T layer, NeuralNetConfiguration conf,
             Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initializeParams, ParamInitializer init) {
         layer.setListeners(listeners);
         layer.setIndex(index);
@@ -257,13 +258,7 @@ public final class ForwardReuse {
         @Override
         public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
                 int index, INDArray paramsView, boolean initializeParams, DataType dataType) {
-            Act a = new Act(conf, dataType);
-            a.setListeners(listeners);
-            a.setIndex(index);
-            a.setParamsViewArray(paramsView);
-            a.setParamTable(initializer().init(conf, paramsView, initializeParams));
-            a.setConf(conf);
-            return a;
+            return wire(new Act(conf, dataType), conf, listeners, index, paramsView, initializeParams, initializer());
         }
     }
 

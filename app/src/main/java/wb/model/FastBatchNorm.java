@@ -257,8 +257,9 @@ final class FastBatchNorm implements BatchNormalizationHelper {
         });
     }
 
+    /** Channels-last images (DL4J hands its helper images only; channels-first ones stay libnd4j's). */
     private static boolean channelsInnermost(INDArray a, CNN2DFormat format) {
-        return a.rank() == 2 || a.rank() == 4 && format == CNN2DFormat.NHWC;
+        return a.rank() == 4 && format == CNN2DFormat.NHWC;
     }
 
     private static boolean contiguous(INDArray a) {

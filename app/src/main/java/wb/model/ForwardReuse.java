@@ -181,7 +181,8 @@ public final class ForwardReuse {
     }
 
     private static Class<? extends Layer> reusingClass(Layer l) {
-        if (reusingActivation(l) != null) return reusingActivation(l);
+        Class<? extends Layer> activation = reusingActivation(l);
+        if (activation != null) return activation;
         if (l.getClass() == org.deeplearning4j.nn.conf.layers.BatchNormalization.class && FastBatchNorm.enabled()) {
             return FastBatchNorm.Conf.class;
         }
@@ -349,9 +350,13 @@ public final class ForwardReuse {
         public Pair<INDArray, INDArray> backprop(INDArray out, INDArray epsilon) {
             assertShape(out, epsilon);
             // Not in place: the output is still the next layer's input (DL4J computes the score from it afterwards).
-            INDArray dLdz = out.ulike();
+            return new Pair<>(derivative(out, epsilon, out.ulike()), null);
+        }
+
+        /** dL/dz = dL/da where the ReLU's output is positive, else 0, into {@code dLdz}. */
+        static INDArray derivative(INDArray out, INDArray epsilon, INDArray dLdz) {
             Nd4j.exec(new Step(out, dLdz, 0.0));
-            return new Pair<>(dLdz.muli(epsilon), null);
+            return dLdz.muli(epsilon);
         }
 
         @Override
@@ -400,8 +405,7 @@ public final class ForwardReuse {
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
             // Only when the helper does the backward pass: DL4J's own fallback also needs the im2col buffer.
-            boolean helped = helper instanceof MKLDNNConvHelper && helperCountFail == 0;
-            return kept.backward(helped && reuseOutput ? input : null, () -> {
+            return kept.backward(helped() && reuseOutput ? input : null, () -> {
                 Pair<Gradient, INDArray> g = inputGradientUnused && kept.take() != null ? weightGradientsOnly(epsilon, mgr) : null;
                 if (g == null && channelsLastHelped()) g = channelsLastBackward(epsilon, mgr);
                 return g != null ? g : super.backpropGradient(epsilon, mgr);
@@ -417,9 +421,14 @@ public final class ForwardReuse {
          */
         private boolean channelsLastHelped() {
             ConvolutionLayer c = super.layerConf();
-            return c.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC && helper instanceof MKLDNNConvHelper
-                    && helperCountFail == 0 && input != null && input.rank() == 4 && input.dataType() == DataType.FLOAT
+            return c.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC && helped() && input != null
+                    && input.rank() == 4 && input.dataType() == DataType.FLOAT
                     && c.getWeightNoise() == null;
+        }
+
+        /** Whether oneDNN runs this layer (DL4J falls back to its own code after a helper failure). */
+        private boolean helped() {
+            return helper instanceof MKLDNNConvHelper && helperCountFail == 0;
         }
 
         /** The integer arguments of libnd4j's conv2d and conv2d_bp ops for this channels-last layer. */
@@ -572,8 +581,7 @@ public final class ForwardReuse {
                     return super.backpropGradient(epsilon, mgr);
                 }
                 INDArray delta = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, out.dataType(), out.shape(), 'c');
-                Nd4j.exec(new Step(out, delta, 0.0));
-                return new Pair<>(new DefaultGradient(), delta.muli(epsilon));
+                return new Pair<>(new DefaultGradient(), ReluFromOutput.derivative(out, epsilon, delta));
             });
         }
     }

@@ -43,26 +43,20 @@ class ChannelsLastTest {
      */
     static void copyToChannelsFirst(ComputationGraph nhwc, ComputationGraph nchw) {
         for (Map.Entry<String, INDArray> e : nhwc.paramTable().entrySet()) {
-            String layer = e.getKey().substring(0, e.getKey().indexOf('_'));
-            INDArray v = e.getValue();
-            if (e.getKey().endsWith("_W") && nhwc.getConfiguration().getVertices().get(layer) instanceof LayerVertex lv
-                    && lv.getPreProcessor() instanceof CnnToFeedForwardPreProcessor p) {
-                assertEquals(CNN2DFormat.NHWC, p.getFormat());
-                long h = p.getInputHeight(), w = p.getInputWidth(), c = p.getNumChannels(), out = v.size(1);
-                v = v.reshape('c', h, w, c, out).permute(2, 0, 1, 3).dup('c').reshape('c', h * w * c, out);
-            }
-            nchw.getParam(e.getKey()).assign(v);
+            nchw.getParam(e.getKey()).assign(toChannelsFirst(nhwc, e.getKey(), e.getValue()));
         }
     }
 
-    static INDArray toChannelsFirst(ComputationGraph nhwc, String key, INDArray grad) {
+    /** A parameter (or its gradient) of the channels-last network, in the channels-first network's order. */
+    static INDArray toChannelsFirst(ComputationGraph nhwc, String key, INDArray values) {
         String layer = key.substring(0, key.indexOf('_'));
         if (key.endsWith("_W") && nhwc.getConfiguration().getVertices().get(layer) instanceof LayerVertex lv
                 && lv.getPreProcessor() instanceof CnnToFeedForwardPreProcessor p) {
-            long h = p.getInputHeight(), w = p.getInputWidth(), c = p.getNumChannels(), out = grad.size(1);
-            return grad.reshape('c', h, w, c, out).permute(2, 0, 1, 3).dup('c').reshape('c', h * w * c, out);
+            assertEquals(CNN2DFormat.NHWC, p.getFormat());
+            long h = p.getInputHeight(), w = p.getInputWidth(), c = p.getNumChannels(), out = values.size(1);
+            return values.reshape('c', h, w, c, out).permute(2, 0, 1, 3).dup('c').reshape('c', h * w * c, out);
         }
-        return grad;
+        return values;
     }
 
     private static void assertSameGradients(String model, int channels, int size, boolean bn) {

@@ -142,6 +142,19 @@ public final class ForwardReuse {
         return net;
     }
 
+    /**
+     * Another graph with the same configuration and layer implementations as {@code net}, on the same parameters (a
+     * view, not a copy) and without optimizer state: for computing gradients of part of a batch beside {@code net}.
+     */
+    public static ComputationGraph replica(ComputationGraph net) {
+        boolean reuse = count(net) > 0
+                || java.util.Arrays.stream(net.getLayers()).anyMatch(l -> l instanceof FastBatchNorm.Layer);
+        ComputationGraphConfiguration conf = net.getConfiguration().clone();
+        conf.setIterationCount(net.getIterationCount());
+        conf.setEpochCount(net.getEpochCount());
+        return build(conf, reuse, net.params());
+    }
+
     private static String name(ComputationGraphConfiguration conf, GraphVertex v) {
         return conf.getVertices().entrySet().stream().filter(e -> e.getValue() == v).map(Map.Entry::getKey).findFirst().orElseThrow();
     }

@@ -23,9 +23,16 @@ final class UpdateWorkers {
         void run(int part, int lo, int hi);
     }
 
+    /** Threads that do their share of a data-parallel step on one core: their loops run on them alone. */
+    private static final ThreadLocal<Boolean> SINGLE = ThreadLocal.withInitial(() -> false);
+
+    static void single(boolean single) {
+        SINGLE.set(single);
+    }
+
     /** Runs {@code n} items in {@code parts} contiguous parts, one per core, and waits for all of them. */
     static void run(String what, int n, int parts, Part body) {
-        if (parts <= 1) {
+        if (parts <= 1 || SINGLE.get()) {
             body.run(0, 0, n);
             return;
         }
@@ -48,8 +55,9 @@ final class UpdateWorkers {
         }
     }
 
+    /** The parts to split work into on the calling thread: one per core, or one where the thread works alone. */
     static int cores() {
-        return FreeThreads.cores();
+        return SINGLE.get() ? 1 : FreeThreads.cores();
     }
 
     private static ExecutorService pool() {

@@ -75,6 +75,7 @@ public final class Trainer {
         double lrFactor = 1.0;
         long runStart = System.nanoTime();
         long imagesThisRun = 0;
+        DataParallel parallel = null; // the two-core step, where it pays (DataParallel.forNetwork)
 
         try {
             for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
@@ -87,6 +88,10 @@ public final class Trainer {
                     lrFactor = p.lrFactor();
                     lastLr = Double.NaN; // a rebuilt network has a fresh updater: set its rate
                     observer.onPhase(p.name(), p.firstEpoch());
+                }
+                if (parallel == null || parallel.network() != net) {
+                    if (parallel != null) parallel.close();
+                    parallel = DataParallel.forNetwork(net, settings.batchSize(), seeds.seedFor("replica") + epoch);
                 }
                 long epochStart = System.nanoTime();
                 int[] order = range(train.size());
@@ -114,13 +119,18 @@ public final class Trainer {
                         int queued = loader.queued();
                         BatchLoader.Batch batch = loader.next();
                         int n = batch.size();
+                        double loss;
                         try {
-                            net.fit(batch.dataSet());
+                            if (parallel != null) {
+                                loss = parallel.fit(batch.dataSet());
+                            } else {
+                                net.fit(batch.dataSet());
+                                loss = net.score();
+                            }
                         } finally {
                             batch.release();
                         }
                         if (average != null) average.update(net);
-                        double loss = net.score();
                         if (!Double.isFinite(loss)) {
                             return finish(RunEnd.Status.DIVERGED, completed, bestEpoch, bestLoss, bestAcc,
                                     String.format(java.util.Locale.ROOT, "training diverged: the loss became %s at epoch %d, batch %d (learning rate %.3g). "
@@ -148,6 +158,7 @@ public final class Trainer {
                         observer.onBatch(new BatchMetrics(epoch, iteration - 1, b + 1, loader.batches(), loss, smoothed, lr, rate, eta, queued));
                     }
                 }
+                if (parallel != null) parallel.pause(); // evaluation below uses every core
                 double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
                 if (average != null) average.swapIn(net);
                 try {
@@ -201,6 +212,8 @@ public final class Trainer {
         } catch (RuntimeException e) {
             finish(RunEnd.Status.FAILED, completed, bestEpoch, bestLoss, bestAcc, "training failed: " + e);
             throw e;
+        } finally {
+            if (parallel != null) parallel.close();
         }
     }
 

@@ -1,0 +1,48 @@
+package wb.model;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * How many threads the native libraries use for the work the calling thread hands them: libnd4j's own loops (a
+ * process-wide setting), OpenMP regions the calling thread starts (oneDNN's convolutions; OpenMP keeps this per
+ * thread), OpenBLAS (process-wide) and the workbench's own loops inside layers and updaters (per thread).
+ */
+public final class NativeThreads {
+    private NativeThreads() { }
+
+    private static final class Defaults {
+        static final int ND4J = Nd4j.getEnvironment().maxThreads();
+        static final int ND4J_MASTER = Nd4j.getEnvironment().maxMasterThreads();
+        static final int BLAS = Nd4j.factory().blas().getMaxThreads();
+    }
+
+    /** Everything the calling thread starts in the native libraries runs on that thread alone. */
+    public static void single() {
+        defaults(); // read them before changing them
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1);
+        UpdateWorkers.single(true);
+    }
+
+    /** The settings {@link #single()} changed, back to what they were at start-up, for the calling thread. */
+    public static void restore(int ompThreads) {
+        Nd4j.getEnvironment().setMaxThreads(Defaults.ND4J);
+        Nd4j.getEnvironment().setMaxMasterThreads(Defaults.ND4J_MASTER);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(ompThreads);
+        Nd4j.factory().blas().setMaxThreads(Defaults.BLAS);
+        UpdateWorkers.single(false);
+    }
+
+    /** Reads the start-up settings that {@link #restore} goes back to (once; later calls do nothing). */
+    public static void defaults() {
+        if (Defaults.ND4J < 1) throw new IllegalStateException("libnd4j reports no threads");
+    }
+
+    /** OpenMP's thread count for regions the calling thread starts. */
+    public static int ompThreads() {
+        return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+    }
+}

@@ -1,0 +1,266 @@
+package wb.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.deeplearning4j.optimize.solvers.BaseOptimizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import wb.common.FreeThreads;
+import wb.model.ForwardReuse;
+import wb.model.NativeThreads;
+
+/**
+ * One training step on two cores as two half-batches: the network computes the gradient of the first half on the
+ * calling thread while a replica (the same layers on the same parameters) computes the second half's on another
+ * core, each with single-threaded native code; the two gradients are added and the network's own updater applies
+ * them, exactly as DL4J's {@code fit} applies the gradient of the whole batch.
+ *
+ * <p>A small network's layers do not split well over two threads (a batch of 64 FMNIST-CNN images: about 45 ms on
+ * two threads against 75-80 ms on one); two halves each on one core do not need to split anything. What changes: the
+ * dropout masks are drawn from two random streams, and batch norm normalises each half with its own statistics
+ * (its running averages get the mean of the two halves' updates). So it is used from {@link #MIN_HALF} images per
+ * half, where the statistics of a half are as good as a whole batch's.
+ */
+final class DataParallel implements AutoCloseable {
+    /** The smallest half-batch worth splitting for: fewer images leave the step dominated by its fixed costs. */
+    static final int MIN_HALF = 32;
+
+    private final ComputationGraph net;
+    private final ComputationGraph replica;
+    private final ExecutorService worker;
+    /** Pairs of gradient views (network, replica) of batch norm's running averages, which are averaged, not added. */
+    private final List<INDArray[]> runningAverages = new ArrayList<>();
+    private final int ompThreads;
+    private boolean pinned;
+    /** Whether the calling thread's native libraries are set to one thread (between {@link #fit} and {@link #pause}). */
+    private boolean single;
+
+    private DataParallel(ComputationGraph net, long seed) {
+        this.net = net;
+        this.replica = ForwardReuse.replica(net);
+        NativeThreads.defaults();
+        this.ompThreads = NativeThreads.ompThreads();
+        this.worker = FreeThreads.fixedPool(1, "data-parallel");
+        call(() -> {
+            NativeThreads.single();
+            Nd4j.getRandom().setSeed(seed); // the replica's dropout masks: reproducible
+            return null;
+        });
+        if (net.getGradientsViewArray() == null) net.initGradientsView();
+        if (replica.getGradientsViewArray() == null) replica.initGradientsView();
+        for (Layer l : net.getLayers()) {
+            if (!(l.conf().getLayer() instanceof BatchNormalization)) continue;
+            String layer = l.conf().getLayer().getLayerName();
+            var mine = runningAverageGradients(net.getLayer(layer));
+            var theirs = runningAverageGradients(replica.getLayer(layer));
+            for (int i = 0; i < mine.size(); i++) runningAverages.add(new INDArray[] {mine.get(i), theirs.get(i)});
+        }
+    }
+
+    /** Views of a batch-norm layer's gradient array where DL4J puts the updates of its running mean and variance. */
+    private static List<INDArray> runningAverageGradients(Layer l) {
+        var views = BatchNormalizationParamInitializer.getInstance()
+                .getGradientsFromFlattened(l.conf(), l.getGradientsViewArray());
+        List<INDArray> out = new ArrayList<>();
+        for (String name : new String[] {BatchNormalizationParamInitializer.GLOBAL_MEAN, BatchNormalizationParamInitializer.GLOBAL_VAR,
+                BatchNormalizationParamInitializer.GLOBAL_LOG_STD}) {
+            if (views.containsKey(name)) out.add(views.get(name));
+        }
+        return out;
+    }
+
+    /** On with {@code -Dwb.dataParallel=true} (the default); {@code false} trains each batch on one network. */
+    static boolean enabled() {
+        return !"false".equalsIgnoreCase(System.getProperty("wb.dataParallel"));
+    }
+
+    /**
+     * A data-parallel step for {@code net} where it pays: two or more cores, batches of at least twice
+     * {@link #MIN_HALF}, one input and one output, convolution layers (whose single-threaded speed is what this
+     * exploits); null otherwise.
+     */
+    static DataParallel forNetwork(ComputationGraph net, int batchSize, long seed) {
+        if (!enabled() || FreeThreads.cores() < 2 || batchSize < 2 * MIN_HALF) return null;
+        if (net.getNumInputArrays() != 1 || net.getNumOutputArrays() != 1) return null;
+        boolean conv = false;
+        for (Layer l : net.getLayers()) {
+            if (l.conf().getLayer() instanceof ConvolutionLayer) conv = true;
+        }
+        return conv ? new DataParallel(net, seed) : null;
+    }
+
+    ComputationGraph network() {
+        return net;
+    }
+
+    /** One training step on {@code batch}; returns its loss (the network's score afterwards, as after {@code fit}). */
+    double fit(DataSet batch) {
+        INDArray f = batch.getFeatures(), y = batch.getLabels();
+        int n = (int) f.size(0);
+        if (n < MIN_HALF || batch.hasMaskArrays()) { // a short last batch: the usual step
+            net.fit(batch);
+            return net.score();
+        }
+        int h = n / 2;
+        Future<Double> second = worker.submit(() -> halfGradient(replica, rows(f, h, n), rows(y, h, n)));
+        double s1, s2;
+        if (!single) {
+            NativeThreads.single();
+            single = true;
+        }
+        s1 = halfGradient(net, rows(f, 0, h), rows(y, 0, h));
+        s2 = join(second);
+
+        if (!pinned) { // after the first step: OpenMP binds each thread to the first core when it first uses it
+            Pinning.pinPair(worker);
+            pinned = true;
+        }
+        INDArray g = net.getGradientsViewArray(), g2 = replica.getGradientsViewArray();
+        g.addi(g2);
+        for (INDArray[] p : runningAverages) p[0].muli(0.5); // the two halves' updates, averaged
+        double score = (s1 * h + s2 * (n - h)) / n;
+
+        // What DL4J's Solver does after computing a gradient (StochasticGradientDescent.optimize, 1.0.0-M2.1)
+        int iteration = BaseOptimizer.getIterationCount(net), epoch = BaseOptimizer.getEpochCount(net);
+        net.getUpdater().update(net.gradient(), iteration, epoch, n, LayerWorkspaceMgr.noWorkspaces());
+        INDArray params = net.params();
+        Nd4j.getBlasWrapper().level1().axpy(params.length(), -1.0, g.reshape(g.length()), params);
+        net.setScore(score);
+        for (TrainingListener l : net.getListeners()) l.iterationDone(net, iteration, epoch);
+        BaseOptimizer.incrementIterationCount(net, 1);
+        BaseOptimizer.applyConstraints(net);
+        BaseOptimizer.incrementIterationCount(replica, 1);
+        net.clearLayersStates();
+        return score;
+    }
+
+    private static double halfGradient(ComputationGraph g, INDArray x, INDArray y) {
+        g.setInputs(x);
+        g.setLabels(y);
+        g.computeGradientAndScore();
+        double s = g.score();
+        g.clearLayersStates();
+        return s;
+    }
+
+    private static INDArray rows(INDArray a, int from, int to) {
+        INDArrayIndex[] idx = new INDArrayIndex[a.rank()];
+        idx[0] = NDArrayIndex.interval(from, to);
+        for (int i = 1; i < idx.length; i++) idx[i] = NDArrayIndex.all();
+        return a.get(idx);
+    }
+
+    private <T> T call(java.util.concurrent.Callable<T> c) {
+        return join(worker.submit(c));
+    }
+
+    private static <T> T join(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a training step", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The native libraries back to all cores for the calling thread, for work between training steps (evaluation);
+     * the next {@link #fit} sets them to one thread again. Setting them costs about 1 ms, too much for every step.
+     */
+    void pause() {
+        if (single) {
+            NativeThreads.restore(ompThreads);
+            single = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pause();
+        worker.shutdown();
+    }
+
+    /**
+     * Binds the worker to a core other than the calling thread's. OpenMP binds every thread that starts native work
+     * to the first core (the launcher's {@code OMP_PROC_BIND}), the worker too, once, when it first does. Where the calling thread is not
+     * bound to one core, it is bound to the first one the process may use, and the worker to the next. Uses Linux's
+     * {@code taskset}; without it (or outside Linux) the threads stay where the scheduler puts them.
+     */
+    static final class Pinning {
+        private Pinning() { }
+
+        static void pinPair(ExecutorService worker) {
+            try {
+                List<Integer> mine = allowedCpus("thread-self");
+                List<Integer> all = allowedCpus("self"); // the process's first thread: every core the process may use
+                if (all.size() < 2) return;
+                int a = mine.size() == 1 ? mine.get(0) : all.get(0);
+                int b = all.stream().filter(c -> c != a).findFirst().orElseThrow();
+                if (mine.size() != 1) taskset(a, threadId());
+                String workerTid = join(worker.submit(Pinning::threadId));
+                taskset(b, workerTid);
+            } catch (IOException | RuntimeException e) {
+                // not pinned: slower, still right
+            }
+        }
+
+        /** The calling thread's id for the kernel. */
+        static String threadId() throws IOException {
+            return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        }
+
+        /** The cores a thread may run on: "thread-self" the calling thread, "self" the process's first thread. */
+        static List<Integer> allowedCpus(String which) throws IOException {
+            String list = Files.readAllLines(Path.of("/proc", which, "status")).stream()
+                    .filter(l -> l.startsWith("Cpus_allowed_list:")).findFirst()
+                    .orElseThrow(() -> new IOException("no Cpus_allowed_list")).substring(18).strip();
+            return parseCpuList(list);
+        }
+
+        /** "0-2,5" to [0, 1, 2, 5]. */
+        static List<Integer> parseCpuList(String list) {
+            List<Integer> cpus = new ArrayList<>();
+            for (String part : list.split(",")) {
+                String p = part.strip();
+                if (p.isEmpty()) continue;
+                int dash = p.indexOf('-');
+                int lo = Integer.parseInt(dash < 0 ? p : p.substring(0, dash)), hi = dash < 0 ? lo : Integer.parseInt(p.substring(dash + 1));
+                for (int c = lo; c <= hi; c++) cpus.add(c);
+            }
+            return cpus;
+        }
+
+        private static void taskset(int cpu, String tid) throws IOException {
+            Process p = new ProcessBuilder("taskset", "-p", "-c", Integer.toString(cpu), tid).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                if (p.waitFor() != 0) throw new IOException("taskset failed for thread " + tid);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+    }
+}

@@ -22,7 +22,8 @@ final class ConsoleTrainingObserver implements TrainingObserver {
     @Override public void onStart(RunStart s) {
         out.printf(Locale.ROOT, "training %s (%,d parameters) for %d epochs: %,d train / %,d valid images, %d batches per epoch%n",
                 s.modelId(), s.parameters(), s.epochs(), s.trainExamples(), s.validExamples(), s.batchesPerEpoch());
-        out.printf("backend %s, convolution helper %s%n", s.backend(), s.convolutionHelper());
+        out.printf("backend %s, convolution helper %s%s%n", s.backend(), s.convolutionHelper(),
+                s.parallelism().isEmpty() ? "" : ", " + s.parallelism());
         out.println("epoch  train_loss  train_acc  valid_loss  valid_acc        lr    time   img/s");
         out.flush();
     }

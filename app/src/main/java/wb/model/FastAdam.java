@@ -87,11 +87,64 @@ public final class FastAdam extends Adam {
                 return;
             }
             Adam c = getConfig();
-            double lr = c.getLearningRate(iteration, epoch);
-            double alphat = lr * Math.sqrt(1 - Math.pow(c.getBeta2(), iteration + 1)) / (1 - Math.pow(c.getBeta1(), iteration + 1));
-            if (Double.isNaN(alphat) || alphat == 0) alphat = c.getEpsilon(); // as DL4J does
+            double alphat = alphat(c, iteration, epoch);
             update(floats(gradient), floats(m), floats(v), (int) gradient.length(), (float) c.getBeta1(), (float) c.getBeta2(),
                     (float) alphat, (float) c.getEpsilon());
+        }
+    }
+
+    /**
+     * True where {@code u} is this class's updater on float arrays that {@link #fusedStep} can work on.
+     */
+    public static boolean fusable(GradientUpdater<?> u) {
+        return u instanceof Updater a && contiguousFloat(a.getM()) && contiguousFloat(a.getV()) && a.getM().length() <= Integer.MAX_VALUE;
+    }
+
+    /**
+     * A data-parallel step's whole update of one updater block, over the values [lo, hi) of it: the gradient is
+     * {@code scale * (g1 + g2)} (two half-batches' gradients and one over the batch size), the moments are updated as
+     * in {@link Updater#applyUpdater}, and the resulting step is subtracted from {@code params} at once. One pass
+     * instead of four (add, divide, Adam, subtract), each of which reads and writes all the parameters; neither
+     * gradient array is written. Two threads may each take a part of the block.
+     */
+    public static void fusedStep(GradientUpdater<?> u, INDArray g1, INDArray g2, float scale, INDArray params, int iteration, int epoch,
+                                 int lo, int hi) {
+        Updater a = (Updater) u;
+        Adam c = a.getConfig();
+        double alphat = alphat(c, iteration, epoch);
+        fusedLoop(floats(g1), floats(g2), floats(a.getM()), floats(a.getV()), floats(params), lo, hi, scale,
+                (float) c.getBeta1(), (float) c.getBeta2(), (float) alphat, (float) c.getEpsilon());
+    }
+
+    private static double alphat(Adam c, int iteration, int epoch) {
+        double lr = c.getLearningRate(iteration, epoch);
+        double alphat = lr * Math.sqrt(1 - Math.pow(c.getBeta2(), iteration + 1)) / (1 - Math.pow(c.getBeta1(), iteration + 1));
+        return Double.isNaN(alphat) || alphat == 0 ? c.getEpsilon() : alphat; // as DL4J does
+    }
+
+    private static void fusedLoop(FloatBuffer g1, FloatBuffer g2, FloatBuffer m, FloatBuffer v, FloatBuffer p, int lo, int hi,
+                                  float scale, float b1, float b2, float alphat, float eps) {
+        float[][] s = FUSED_SCRATCH.get();
+        float[] as = s[0], bs = s[1], ms = s[2], vs = s[3], ps = s[4];
+        float c1 = 1 - b1, c2 = 1 - b2;
+        for (int start = lo; start < hi; start += CHUNK) {
+            int len = Math.min(CHUNK, hi - start);
+            g1.get(start, as, 0, len);
+            g2.get(start, bs, 0, len);
+            m.get(start, ms, 0, len);
+            v.get(start, vs, 0, len);
+            p.get(start, ps, 0, len);
+            for (int i = 0; i < len; i++) {
+                float gi = (as[i] + bs[i]) * scale;
+                float mi = b1 * ms[i] + c1 * gi;
+                float vi = b2 * vs[i] + c2 * gi * gi;
+                ms[i] = mi;
+                vs[i] = vi;
+                ps[i] -= alphat * mi / ((float) Math.sqrt(vi) + eps);
+            }
+            m.put(start, ms, 0, len);
+            v.put(start, vs, 0, len);
+            p.put(start, ps, 0, len);
         }
     }
 
@@ -103,6 +156,7 @@ public final class FastAdam extends Adam {
     /** Values per chunk: three chunks stay in the core's L1/L2 cache. */
     private static final int CHUNK = 2048;
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][CHUNK]);
+    private static final ThreadLocal<float[][]> FUSED_SCRATCH = ThreadLocal.withInitial(() -> new float[5][CHUNK]);
 
     /**
      * Copies chunks of the native arrays into Java arrays, where HotSpot's C2 compiles the update to SIMD

@@ -10,10 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.optimize.solvers.BaseOptimizer;
@@ -22,8 +25,10 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.GradientUpdater;
 
 import wb.common.FreeThreads;
+import wb.model.FastAdam;
 import wb.model.ForwardReuse;
 import wb.model.NativeThreads;
 
@@ -33,8 +38,8 @@ import wb.model.NativeThreads;
  * core, each with single-threaded native code; the two gradients are added and the network's own updater applies
  * them, exactly as DL4J's {@code fit} applies the gradient of the whole batch.
  *
- * <p>A small network's layers do not split well over two threads (a batch of 64 FMNIST-CNN images: about 45 ms on
- * two threads against 75-80 ms on one); two halves each on one core do not need to split anything. What changes: the
+ * <p>A small network's layers do not split well over two threads: a batch of 64 FMNIST-CNN images takes about 31 ms
+ * on two threads against 51 on one. Two halves, each on one core, need no splitting. What changes: the
  * dropout masks are drawn from two random streams, and batch norm normalises each half with its own statistics
  * (its running averages get the mean of the two halves' updates). So it is used from {@link #MIN_HALF} images per
  * half, where the statistics of a half are as good as a whole batch's.
@@ -46,10 +51,14 @@ final class DataParallel implements AutoCloseable {
     private final ComputationGraph net;
     private final ComputationGraph replica;
     private final ExecutorService worker;
-    /** Pairs of gradient views (network, replica) of batch norm's running averages, which are averaged, not added. */
-    private final List<INDArray[]> runningAverages = new ArrayList<>();
+    /** The network's gradient views of batch norm's running averages: the halves' updates are averaged, not added. */
+    private final List<INDArray> runningAverages = new ArrayList<>();
     private final int ompThreads;
     private boolean pinned;
+    /** Adam blocks updated by the fused pass so far (for tests). */
+    long fusedBlocks;
+    /** Off with {@code -Dwb.fusedUpdate=false}: DL4J's updater and step function, to compare. */
+    private final boolean fusedUpdate = !"false".equalsIgnoreCase(System.getProperty("wb.fusedUpdate"));
     /** Whether the calling thread's native libraries are set to one thread (between {@link #fit} and {@link #pause}). */
     private boolean single;
 
@@ -67,11 +76,7 @@ final class DataParallel implements AutoCloseable {
         if (net.getGradientsViewArray() == null) net.initGradientsView();
         if (replica.getGradientsViewArray() == null) replica.initGradientsView();
         for (Layer l : net.getLayers()) {
-            if (!(l.conf().getLayer() instanceof BatchNormalization)) continue;
-            String layer = l.conf().getLayer().getLayerName();
-            var mine = runningAverageGradients(net.getLayer(layer));
-            var theirs = runningAverageGradients(replica.getLayer(layer));
-            for (int i = 0; i < mine.size(); i++) runningAverages.add(new INDArray[] {mine.get(i), theirs.get(i)});
+            if (l.conf().getLayer() instanceof BatchNormalization) runningAverages.addAll(runningAverageGradients(l));
         }
     }
 
@@ -98,13 +103,26 @@ final class DataParallel implements AutoCloseable {
      * exploits); null otherwise.
      */
     static DataParallel forNetwork(ComputationGraph net, int batchSize, long seed) {
-        if (!enabled() || FreeThreads.cores() < 2 || batchSize < 2 * MIN_HALF) return null;
-        if (net.getNumInputArrays() != 1 || net.getNumOutputArrays() != 1) return null;
-        boolean conv = false;
+        return applies(net, batchSize) ? new DataParallel(net, seed) : null;
+    }
+
+    static boolean applies(ComputationGraph net, int batchSize) {
+        if (!enabled() || FreeThreads.cores() < 2 || batchSize < 2 * MIN_HALF) return false;
+        if (net.getNumInputArrays() != 1 || net.getNumOutputArrays() != 1) return false;
         for (Layer l : net.getLayers()) {
-            if (l.conf().getLayer() instanceof ConvolutionLayer) conv = true;
+            if (l.conf().getLayer() instanceof ConvolutionLayer) return true;
         }
-        return conv ? new DataParallel(net, seed) : null;
+        return false;
+    }
+
+    /** For the start of a run: how a batch is spread over the cores, or "" where it is not split. */
+    static String describe(ComputationGraph net, int batchSize) {
+        return applies(net, batchSize) ? "each batch as two halves of " + batchSize / 2 + " on two cores" : "";
+    }
+
+    /** The cores the worker thread may run on (for tests). */
+    List<Integer> workerCpus() {
+        return call(() -> Pinning.allowedCpus("thread-self"));
     }
 
     ComputationGraph network() {
@@ -134,15 +152,16 @@ final class DataParallel implements AutoCloseable {
             pinned = true;
         }
         INDArray g = net.getGradientsViewArray(), g2 = replica.getGradientsViewArray();
-        g.addi(g2);
-        for (INDArray[] p : runningAverages) p[0].muli(0.5); // the two halves' updates, averaged
         double score = (s1 * h + s2 * (n - h)) / n;
-
-        // What DL4J's Solver does after computing a gradient (StochasticGradientDescent.optimize, 1.0.0-M2.1)
         int iteration = BaseOptimizer.getIterationCount(net), epoch = BaseOptimizer.getEpochCount(net);
-        net.getUpdater().update(net.gradient(), iteration, epoch, n, LayerWorkspaceMgr.noWorkspaces());
-        INDArray params = net.params();
-        Nd4j.getBlasWrapper().level1().axpy(params.length(), -1.0, g.reshape(g.length()), params);
+        if (!update(g, g2, n, iteration, epoch)) {
+            // What DL4J's Solver does after computing a gradient (StochasticGradientDescent.optimize, 1.0.0-M2.1)
+            g.addi(g2);
+            for (INDArray a : runningAverages) a.muli(0.5); // the two halves' updates, averaged
+            net.getUpdater().update(net.gradient(), iteration, epoch, n, LayerWorkspaceMgr.noWorkspaces());
+            INDArray params = net.params();
+            Nd4j.getBlasWrapper().level1().axpy(params.length(), -1.0, g.reshape(g.length()), params);
+        }
         net.setScore(score);
         for (TrainingListener l : net.getListeners()) l.iterationDone(net, iteration, epoch);
         BaseOptimizer.incrementIterationCount(net, 1);
@@ -150,6 +169,58 @@ final class DataParallel implements AutoCloseable {
         BaseOptimizer.incrementIterationCount(replica, 1);
         net.clearLayersStates();
         return score;
+    }
+
+    /**
+     * The update DL4J's updater and step function would make from {@code g + g2}, block by block, with Adam's blocks in
+     * one fused pass ({@link FastAdam#fusedStep}) split between the two threads. Returns false, having changed
+     * nothing, where a layer normalises its gradients or a block is skipped (pretraining), which DL4J's path then does.
+     */
+    private boolean update(INDArray g, INDArray g2, int n, int iteration, int epoch) {
+        if (!fusedUpdate) return false;
+        List<UpdaterBlock> blocks = ((BaseMultiLayerUpdater<?>) net.getUpdater()).getUpdaterBlocks();
+        for (UpdaterBlock b : blocks) {
+            if (b.skipDueToPretrainConfig(false)) return false;
+            for (UpdaterBlock.ParamState p : b.getLayersAndVariablesInBlock()) {
+                var norm = p.getLayer().getConfig().getGradientNormalization();
+                if (norm != null && norm != GradientNormalization.None) return false;
+            }
+        }
+        long len = g.length();
+        INDArray gf = g.reshape(len), g2f = g2.reshape(len), params = net.params().reshape(len);
+        for (UpdaterBlock b : blocks) {
+            int lo = b.getParamOffsetStart(), hi = b.getParamOffsetEnd();
+            if (hi <= lo) continue;
+            INDArray bg = gf.get(NDArrayIndex.interval(lo, hi)), bg2 = g2f.get(NDArrayIndex.interval(lo, hi));
+            INDArray bp = params.get(NDArrayIndex.interval(lo, hi));
+            GradientUpdater<?> u = b.getGradientUpdater();
+            if (FastAdam.fusable(u) && plainAdam(b)) {
+                int size = hi - lo, mid = size / 2;
+                Future<?> upper = worker.submit(() -> FastAdam.fusedStep(u, bg, bg2, 1f / n, bp, iteration, epoch, mid, size));
+                FastAdam.fusedStep(u, bg, bg2, 1f / n, bp, iteration, epoch, 0, mid);
+                join(upper);
+                fusedBlocks++;
+            } else { // DL4J's own steps for this block: add, divide (running averages: halve), updater, subtract
+                bg.addi(bg2);
+                for (UpdaterBlock.ParamState p : b.getLayersAndVariablesInBlock()) {
+                    if (p.getLayer().updaterDivideByMinibatch(p.getParamName())) p.getGradView().divi(n);
+                    else p.getGradView().muli(0.5);
+                }
+                b.update(iteration, epoch);
+                bp.subi(bg);
+            }
+        }
+        return true;
+    }
+
+    /** An Adam block whose parameters take no regularization and are all divided by the batch size. */
+    private static boolean plainAdam(UpdaterBlock b) {
+        for (UpdaterBlock.ParamState p : b.getLayersAndVariablesInBlock()) {
+            var reg = p.getLayer().getConfig().getRegularizationByParam(p.getParamName());
+            if (reg != null && !reg.isEmpty()) return false;
+            if (!p.getLayer().updaterDivideByMinibatch(p.getParamName())) return false;
+        }
+        return true;
     }
 
     private static double halfGradient(ComputationGraph g, INDArray x, INDArray y) {
@@ -203,10 +274,11 @@ final class DataParallel implements AutoCloseable {
     }
 
     /**
-     * Binds the worker to a core other than the calling thread's. OpenMP binds every thread that starts native work
-     * to the first core (the launcher's {@code OMP_PROC_BIND}), the worker too, once, when it first does. Where the calling thread is not
-     * bound to one core, it is bound to the first one the process may use, and the worker to the next. Uses Linux's
-     * {@code taskset}; without it (or outside Linux) the threads stay where the scheduler puts them.
+     * Binds the worker to a core other than the calling thread's, where the calling thread is bound to one core.
+     * OpenMP binds every thread that starts native work to the first core when it first does (the launcher's
+     * {@code OMP_PROC_BIND}): the calling thread and the worker alike. Without that binding neither thread is bound,
+     * and this does nothing. Uses Linux's {@code taskset}; without it the worker stays where OpenMP put it (slower,
+     * still right).
      */
     static final class Pinning {
         private Pinning() { }
@@ -215,12 +287,9 @@ final class DataParallel implements AutoCloseable {
             try {
                 List<Integer> mine = allowedCpus("thread-self");
                 List<Integer> all = allowedCpus("self"); // the process's first thread: every core the process may use
-                if (all.size() < 2) return;
-                int a = mine.size() == 1 ? mine.get(0) : all.get(0);
-                int b = all.stream().filter(c -> c != a).findFirst().orElseThrow();
-                if (mine.size() != 1) taskset(a, threadId());
-                String workerTid = join(worker.submit(Pinning::threadId));
-                taskset(b, workerTid);
+                if (mine.size() != 1 || all.size() < 2) return;
+                int other = all.stream().filter(c -> !c.equals(mine.get(0))).findFirst().orElseThrow();
+                taskset(other, join(worker.submit(Pinning::threadId)));
             } catch (IOException | RuntimeException e) {
                 // not pinned: slower, still right
             }
@@ -252,8 +321,13 @@ final class DataParallel implements AutoCloseable {
             return cpus;
         }
 
-        private static void taskset(int cpu, String tid) throws IOException {
-            Process p = new ProcessBuilder("taskset", "-p", "-c", Integer.toString(cpu), tid).redirectErrorStream(true)
+        static void taskset(int cpu, String tid) throws IOException {
+            taskset(Integer.toString(cpu), tid);
+        }
+
+        /** Binds thread {@code tid} to the cores of {@code cpus} ("1", "0-1"). */
+        static void taskset(String cpus, String tid) throws IOException {
+            Process p = new ProcessBuilder("taskset", "-p", "-c", cpus, tid).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 if (p.waitFor() != 0) throw new IOException("taskset failed for thread " + tid);

@@ -58,7 +58,8 @@ public final class Trainer {
         int batchesPerEpoch = Math.max(1, train.size() / settings.batchSize());
         int firstEpoch = state.epochsCompleted() + 1;
         observer.onStart(new RunStart(modelId, net.numParams(), settings.epochs(), firstEpoch, batchesPerEpoch, train.size(),
-                valid == null ? 0 : valid.size(), Nd4j.getBackend().getClass().getSimpleName(), Networks.convolutionHelper(net)));
+                valid == null ? 0 : valid.size(), Nd4j.getBackend().getClass().getSimpleName(), Networks.convolutionHelper(net),
+                DataParallel.describe(net, settings.batchSize())));
         int[] trainEval = evalSample(train.size(), settings.trainEvalSample(), seeds.stream("train-eval"));
         int[] validAll = valid == null ? null : range(valid.size());
 

@@ -27,7 +27,11 @@ class DataParallelTest {
     }
 
     private static ComputationGraph fmnist(boolean bn, Optimizer opt) {
-        return Networks.build(ModelZoo.standard().get("fmnist-cnn"), new ModelRequest(new InputShape(1, 28, 28), 10, 7, 0, 0, bn),
+        return fmnist(bn, opt, 0);
+    }
+
+    private static ComputationGraph fmnist(boolean bn, Optimizer opt, double l2) {
+        return Networks.build(ModelZoo.standard().get("fmnist-cnn"), new ModelRequest(new InputShape(1, 28, 28), 10, 7, l2, 0, bn),
                 Networks.updater(opt, 1e-3, 0.9));
     }
 
@@ -45,11 +49,15 @@ class DataParallelTest {
     }
 
     @Test
-    void twoHalvesTrainAsTheWholeBatch() {
+    void twoHalvesTrainAsTheWholeBatch() throws Exception {
         assumeTwoCores();
-        for (Optimizer opt : List.of(Optimizer.SGD, Optimizer.NESTEROV, Optimizer.ADAM)) {
-            ComputationGraph whole = fmnist(false, opt);
-            ComputationGraph split = fmnist(false, opt);
+        List<Integer> cores = DataParallel.Pinning.allowedCpus("thread-self");
+        // Adam without L2 takes the fused update; the others DL4J's updater block by block
+        for (Object[] c : new Object[][] {{Optimizer.SGD, 0.0}, {Optimizer.NESTEROV, 5e-4}, {Optimizer.ADAM, 0.0}, {Optimizer.ADAM, 1e-3}}) {
+            Optimizer opt = (Optimizer) c[0];
+            double l2 = (Double) c[1];
+            ComputationGraph whole = fmnist(false, opt, l2);
+            ComputationGraph split = fmnist(false, opt, l2);
             split.setParams(whole.params().dup());
             DataParallel dp = DataParallel.forNetwork(split, 64, 1);
             assertNotNull(dp, "FMNIST-CNN at batch 64 on two cores is split");
@@ -64,14 +72,58 @@ class DataParallelTest {
                 }
                 double tolerance = 1e-4; // float rounding: measured 2-4e-6
                 double d = relDiff(whole.params().sub(start), split.params().sub(start));
-                assertTrue(d < tolerance, "parameter changes after three steps with " + opt + ": relative difference " + d);
+                assertTrue(d < tolerance, "parameter changes after three steps with " + opt + ", L2 " + l2 + ": relative difference " + d);
                 assertEquals(whole.getIterationCount(), split.getIterationCount());
+                assertEquals(opt == Optimizer.ADAM && l2 == 0, dp.fusedBlocks > 0, "the fused update is used for Adam without L2 only");
+                assertEquals(cores, DataParallel.Pinning.allowedCpus("thread-self"), "the calling thread's cores are left as they were");
                 if (opt != Optimizer.SGD) {
                     double st = relDiff(whole.getUpdater().getStateViewArray(), split.getUpdater().getStateViewArray());
                     assertTrue(st < 1e-4, "optimizer state: relative difference " + st);
                 }
             }
         }
+    }
+
+    /** A graph with a skip connection and batch norm, not one of the workbench's sequential architectures. */
+    private static ComputationGraph residual() {
+        var conf = new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(3)
+                .updater(new org.nd4j.linalg.learning.config.Sgd(0.05)).graphBuilder()
+                .addInputs("in")
+                .setInputTypes(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(12, 12, 3))
+                .addLayer("c1", new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(3, 3).nOut(8)
+                        .convolutionMode(org.deeplearning4j.nn.conf.ConvolutionMode.Same)
+                        .activation(org.nd4j.linalg.activations.Activation.RELU).build(), "in")
+                .addLayer("c2", new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(3, 3).nOut(8)
+                        .convolutionMode(org.deeplearning4j.nn.conf.ConvolutionMode.Same)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build(), "c1")
+                .addVertex("add", new org.deeplearning4j.nn.conf.graph.ElementWiseVertex(
+                        org.deeplearning4j.nn.conf.graph.ElementWiseVertex.Op.Add), "c1", "c2")
+                .addLayer("out", new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder()
+                        .lossFunction(org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MCXENT)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).nOut(10).build(), "add")
+                .setOutputs("out").build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        return g;
+    }
+
+    @Test
+    void aGraphWithASkipConnectionTrainsAsTheWholeBatch() {
+        assumeTwoCores();
+        ComputationGraph whole = residual(), split = residual();
+        split.setParams(whole.params().dup());
+        INDArray start = whole.params().dup();
+        try (DataParallel dp = DataParallel.forNetwork(split, 64, 1)) {
+            assertNotNull(dp);
+            for (int step = 0; step < 3; step++) {
+                Nd4j.getRandom().setSeed(step);
+                DataSet b = new DataSet(Nd4j.rand(DataType.FLOAT, 64, 3, 12, 12), batch(64, step).getLabels());
+                whole.fit(b);
+                assertEquals(whole.score(), dp.fit(b), 1e-4 * whole.score());
+            }
+        }
+        double d = relDiff(whole.params().sub(start), split.params().sub(start));
+        assertTrue(d < 1e-4, "relative difference " + d);
     }
 
     @Test
@@ -107,6 +159,23 @@ class DataParallelTest {
             assertNull(DataParallel.forNetwork(fmnist(false, Optimizer.ADAM), 64, 1), "switched off");
         } finally {
             System.clearProperty("wb.dataParallel");
+        }
+    }
+
+    @Test
+    void aWorkerLeavesTheCoreItsCallerIsBoundTo() throws Exception {
+        assumeTwoCores();
+        String me = DataParallel.Pinning.threadId();
+        List<Integer> all = DataParallel.Pinning.allowedCpus("thread-self");
+        DataParallel.Pinning.taskset(all.get(0), me); // as OpenMP binds the thread that runs a network
+        try (DataParallel dp = DataParallel.forNetwork(fmnist(false, Optimizer.ADAM), 64, 1)) {
+            dp.fit(batch(64, 1));
+            assertEquals(List.of(all.get(0)), DataParallel.Pinning.allowedCpus("thread-self"));
+            List<Integer> worker = dp.workerCpus();
+            assertEquals(1, worker.size(), "the worker is bound to one core: " + worker);
+            assertNotEquals(all.get(0), worker.get(0), "and not to its caller's");
+        } finally {
+            DataParallel.Pinning.taskset(all.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")), me);
         }
     }
 

@@ -132,10 +132,7 @@ public final class ForwardReuse {
 
     /** As {@link #rebuild(ComputationGraph)}; {@code reuse} as in {@link #build(ComputationGraphConfiguration, boolean)}. */
     public static ComputationGraph rebuild(ComputationGraph loaded, boolean reuse) {
-        ComputationGraphConfiguration conf = loaded.getConfiguration().clone();
-        conf.setIterationCount(loaded.getIterationCount());
-        conf.setEpochCount(loaded.getEpochCount());
-        ComputationGraph net = build(conf, reuse, loaded.params()); // shares the loaded network's parameters
+        ComputationGraph net = onSameParameters(loaded, reuse);
         if (loaded.getUpdater(false) != null && loaded.getUpdater().getStateViewArray() != null) {
             net.getUpdater().getStateViewArray().assign(loaded.getUpdater().getStateViewArray());
         }
@@ -149,6 +146,11 @@ public final class ForwardReuse {
     public static ComputationGraph replica(ComputationGraph net) {
         boolean reuse = count(net) > 0
                 || java.util.Arrays.stream(net.getLayers()).anyMatch(l -> l instanceof FastBatchNorm.Layer);
+        return onSameParameters(net, reuse);
+    }
+
+    /** A graph built from {@code net}'s configuration and step counts on {@code net}'s parameter array (shared). */
+    private static ComputationGraph onSameParameters(ComputationGraph net, boolean reuse) {
         ComputationGraphConfiguration conf = net.getConfiguration().clone();
         conf.setIterationCount(net.getIterationCount());
         conf.setEpochCount(net.getEpochCount());

@@ -11,15 +11,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 public final class NativeThreads {
     private NativeThreads() { }
 
-    private static final class Defaults {
-        static final int ND4J = Nd4j.getEnvironment().maxThreads();
-        static final int ND4J_MASTER = Nd4j.getEnvironment().maxMasterThreads();
-        static final int BLAS = Nd4j.factory().blas().getMaxThreads();
-    }
+    // The start-up settings, read when this class is first used, before any of its methods changes them
+    private static final int ND4J = Nd4j.getEnvironment().maxThreads();
+    private static final int ND4J_MASTER = Nd4j.getEnvironment().maxMasterThreads();
+    private static final int BLAS = Nd4j.factory().blas().getMaxThreads();
 
     /** Everything the calling thread starts in the native libraries runs on that thread alone. */
     public static void single() {
-        defaults(); // read them before changing them
         Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
@@ -29,16 +27,11 @@ public final class NativeThreads {
 
     /** The settings {@link #single()} changed, back to what they were at start-up, for the calling thread. */
     public static void restore(int ompThreads) {
-        Nd4j.getEnvironment().setMaxThreads(Defaults.ND4J);
-        Nd4j.getEnvironment().setMaxMasterThreads(Defaults.ND4J_MASTER);
+        Nd4j.getEnvironment().setMaxThreads(ND4J);
+        Nd4j.getEnvironment().setMaxMasterThreads(ND4J_MASTER);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(ompThreads);
-        Nd4j.factory().blas().setMaxThreads(Defaults.BLAS);
+        Nd4j.factory().blas().setMaxThreads(BLAS);
         UpdateWorkers.single(false);
-    }
-
-    /** Reads the start-up settings that {@link #restore} goes back to (once; later calls do nothing). */
-    public static void defaults() {
-        if (Defaults.ND4J < 1) throw new IllegalStateException("libnd4j reports no threads");
     }
 
     /** OpenMP's thread count for regions the calling thread starts. */

@@ -32,7 +32,7 @@ final class UpdateWorkers {
 
     /** Runs {@code n} items in {@code parts} contiguous parts, one per core, and waits for all of them. */
     static void run(String what, int n, int parts, Part body) {
-        if (parts <= 1 || SINGLE.get()) {
+        if (parts <= 1) {
             body.run(0, 0, n);
             return;
         }

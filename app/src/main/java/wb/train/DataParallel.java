@@ -11,10 +11,8 @@ import java.util.concurrent.Future;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.GradientNormalization;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -51,8 +49,6 @@ final class DataParallel implements AutoCloseable {
     private final ComputationGraph net;
     private final ComputationGraph replica;
     private final ExecutorService worker;
-    /** The network's gradient views of batch norm's running averages: the halves' updates are averaged, not added. */
-    private final List<INDArray> runningAverages = new ArrayList<>();
     private final int ompThreads;
     private boolean pinned;
     /** Adam blocks updated by the fused pass so far (for tests). */
@@ -65,7 +61,6 @@ final class DataParallel implements AutoCloseable {
     private DataParallel(ComputationGraph net, long seed) {
         this.net = net;
         this.replica = ForwardReuse.replica(net);
-        NativeThreads.defaults();
         this.ompThreads = NativeThreads.ompThreads();
         this.worker = FreeThreads.fixedPool(1, "data-parallel");
         call(() -> {
@@ -75,21 +70,6 @@ final class DataParallel implements AutoCloseable {
         });
         if (net.getGradientsViewArray() == null) net.initGradientsView();
         if (replica.getGradientsViewArray() == null) replica.initGradientsView();
-        for (Layer l : net.getLayers()) {
-            if (l.conf().getLayer() instanceof BatchNormalization) runningAverages.addAll(runningAverageGradients(l));
-        }
-    }
-
-    /** Views of a batch-norm layer's gradient array where DL4J puts the updates of its running mean and variance. */
-    private static List<INDArray> runningAverageGradients(Layer l) {
-        var views = BatchNormalizationParamInitializer.getInstance()
-                .getGradientsFromFlattened(l.conf(), l.getGradientsViewArray());
-        List<INDArray> out = new ArrayList<>();
-        for (String name : new String[] {BatchNormalizationParamInitializer.GLOBAL_MEAN, BatchNormalizationParamInitializer.GLOBAL_VAR,
-                BatchNormalizationParamInitializer.GLOBAL_LOG_STD}) {
-            if (views.containsKey(name)) out.add(views.get(name));
-        }
-        return out;
     }
 
     /** On with {@code -Dwb.dataParallel=true} (the default); {@code false} trains each batch on one network. */
@@ -157,7 +137,11 @@ final class DataParallel implements AutoCloseable {
         if (!update(g, g2, n, iteration, epoch)) {
             // What DL4J's Solver does after computing a gradient (StochasticGradientDescent.optimize, 1.0.0-M2.1)
             g.addi(g2);
-            for (INDArray a : runningAverages) a.muli(0.5); // the two halves' updates, averaged
+            for (UpdaterBlock b : blocks()) {
+                for (UpdaterBlock.ParamState p : b.getLayersAndVariablesInBlock()) {
+                    if (isUpdate(p)) p.getGradView().muli(0.5);
+                }
+            }
             net.getUpdater().update(net.gradient(), iteration, epoch, n, LayerWorkspaceMgr.noWorkspaces());
             INDArray params = net.params();
             Nd4j.getBlasWrapper().level1().axpy(params.length(), -1.0, g.reshape(g.length()), params);
@@ -178,7 +162,7 @@ final class DataParallel implements AutoCloseable {
      */
     private boolean update(INDArray g, INDArray g2, int n, int iteration, int epoch) {
         if (!fusedUpdate) return false;
-        List<UpdaterBlock> blocks = ((BaseMultiLayerUpdater<?>) net.getUpdater()).getUpdaterBlocks();
+        List<UpdaterBlock> blocks = blocks();
         for (UpdaterBlock b : blocks) {
             if (b.skipDueToPretrainConfig(false)) return false;
             for (UpdaterBlock.ParamState p : b.getLayersAndVariablesInBlock()) {
@@ -203,8 +187,8 @@ final class DataParallel implements AutoCloseable {
             } else { // DL4J's own steps for this block: add, divide (running averages: halve), updater, subtract
                 bg.addi(bg2);
                 for (UpdaterBlock.ParamState p : b.getLayersAndVariablesInBlock()) {
-                    if (p.getLayer().updaterDivideByMinibatch(p.getParamName())) p.getGradView().divi(n);
-                    else p.getGradView().muli(0.5);
+                    if (isUpdate(p)) p.getGradView().muli(0.5);
+                    else p.getGradView().divi(n);
                 }
                 b.update(iteration, epoch);
                 bp.subi(bg);
@@ -213,12 +197,24 @@ final class DataParallel implements AutoCloseable {
         return true;
     }
 
+    private List<UpdaterBlock> blocks() {
+        return ((BaseMultiLayerUpdater<?>) net.getUpdater()).getUpdaterBlocks();
+    }
+
+    /**
+     * A "gradient" that is an update (batch norm's running mean and variance: DL4J does not divide them by the batch
+     * size): the two halves' updates are averaged, not added.
+     */
+    private static boolean isUpdate(UpdaterBlock.ParamState p) {
+        return !p.getLayer().updaterDivideByMinibatch(p.getParamName());
+    }
+
     /** An Adam block whose parameters take no regularization and are all divided by the batch size. */
     private static boolean plainAdam(UpdaterBlock b) {
         for (UpdaterBlock.ParamState p : b.getLayersAndVariablesInBlock()) {
             var reg = p.getLayer().getConfig().getRegularizationByParam(p.getParamName());
             if (reg != null && !reg.isEmpty()) return false;
-            if (!p.getLayer().updaterDivideByMinibatch(p.getParamName())) return false;
+            if (isUpdate(p)) return false;
         }
         return true;
     }
@@ -289,7 +285,7 @@ final class DataParallel implements AutoCloseable {
                 List<Integer> all = allowedCpus("self"); // the process's first thread: every core the process may use
                 if (mine.size() != 1 || all.size() < 2) return;
                 int other = all.stream().filter(c -> !c.equals(mine.get(0))).findFirst().orElseThrow();
-                taskset(other, join(worker.submit(Pinning::threadId)));
+                taskset(Integer.toString(other), join(worker.submit(Pinning::threadId)));
             } catch (IOException | RuntimeException e) {
                 // not pinned: slower, still right
             }
@@ -319,10 +315,6 @@ final class DataParallel implements AutoCloseable {
                 for (int c = lo; c <= hi; c++) cpus.add(c);
             }
             return cpus;
-        }
-
-        static void taskset(int cpu, String tid) throws IOException {
-            taskset(Integer.toString(cpu), tid);
         }
 
         /** Binds thread {@code tid} to the cores of {@code cpus} ("1", "0-1"). */

@@ -129,6 +129,17 @@ class DataParallelTest {
     @Test
     void batchNormRunningAveragesTakeTheMeanOfTheHalves() {
         assumeTwoCores();
+        for (boolean fused : new boolean[] {true, false}) { // the fused update's path and DL4J's updater's
+            if (!fused) System.setProperty("wb.fusedUpdate", "false");
+            try {
+                runningMeanOfHalves();
+            } finally {
+                System.clearProperty("wb.fusedUpdate");
+            }
+        }
+    }
+
+    private static void runningMeanOfHalves() {
         ComputationGraph net = fmnist(true, Optimizer.ADAM);
         String bn = java.util.Arrays.stream(net.getLayers()).map(l -> l.getConfig().getLayerName())
                 .filter(n -> net.getLayer(n).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization)
@@ -167,7 +178,7 @@ class DataParallelTest {
         assumeTwoCores();
         String me = DataParallel.Pinning.threadId();
         List<Integer> all = DataParallel.Pinning.allowedCpus("thread-self");
-        DataParallel.Pinning.taskset(all.get(0), me); // as OpenMP binds the thread that runs a network
+        DataParallel.Pinning.taskset(Integer.toString(all.get(0)), me); // as OpenMP binds the thread that runs a network
         try (DataParallel dp = DataParallel.forNetwork(fmnist(false, Optimizer.ADAM), 64, 1)) {
             dp.fit(batch(64, 1));
             assertEquals(List.of(all.get(0)), DataParallel.Pinning.allowedCpus("thread-self"));

@@ -12,22 +12,25 @@ public final class NativeThreads {
     private NativeThreads() { }
 
     // The start-up settings, read when this class is first used, before any of its methods changes them
-    private static final int ND4J = Nd4j.getEnvironment().maxThreads();
+    // (libnd4j 1.0.0-M2.1 ignores setMaxThreads; its loops are bounded by the "master" thread count)
     private static final int ND4J_MASTER = Nd4j.getEnvironment().maxMasterThreads();
     private static final int BLAS = Nd4j.factory().blas().getMaxThreads();
 
     /** Everything the calling thread starts in the native libraries runs on that thread alone. */
     public static void single() {
-        Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
         Nd4j.factory().blas().setMaxThreads(1);
+        singleForThisThread();
+    }
+
+    /** Only the per-thread part of {@link #single()}: OpenMP regions and the workbench's loops the calling thread starts. */
+    public static void singleForThisThread() {
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
         UpdateWorkers.single(true);
     }
 
     /** The settings {@link #single()} changed, back to what they were at start-up, for the calling thread. */
     public static void restore(int ompThreads) {
-        Nd4j.getEnvironment().setMaxThreads(ND4J);
         Nd4j.getEnvironment().setMaxMasterThreads(ND4J_MASTER);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(ompThreads);
         Nd4j.factory().blas().setMaxThreads(BLAS);

@@ -64,7 +64,8 @@ final class DataParallel implements AutoCloseable {
         this.ompThreads = NativeThreads.ompThreads();
         this.worker = FreeThreads.fixedPool(1, "data-parallel");
         call(() -> {
-            NativeThreads.single();
+            // the process-wide settings are the training thread's to change (fit) and restore (pause)
+            NativeThreads.singleForThisThread();
             Nd4j.getRandom().setSeed(seed); // the replica's dropout masks: reproducible
             return null;
         });

@@ -191,6 +191,24 @@ class DataParallelTest {
     }
 
     @Test
+    void theNativeLibrariesKeepTheirThreadsOutsideTrainingSteps() {
+        assumeTwoCores();
+        var env = Nd4j.getEnvironment();
+        int threads = env.maxMasterThreads(), blas = Nd4j.factory().blas().getMaxThreads();
+        try (DataParallel dp = DataParallel.forNetwork(fmnist(false, Optimizer.ADAM), 64, 1)) {
+            assertEquals(threads, env.maxMasterThreads(), "a step not yet taken changes nothing (a run stopped at once)");
+            assertEquals(blas, Nd4j.factory().blas().getMaxThreads());
+            dp.fit(batch(64, 2));
+            assertEquals(1, env.maxMasterThreads(), "one thread each during the steps");
+            assertEquals(1, Nd4j.factory().blas().getMaxThreads());
+            dp.pause();
+            assertEquals(threads, env.maxMasterThreads(), "all of them again for the evaluation");
+            assertEquals(blas, Nd4j.factory().blas().getMaxThreads());
+        }
+        assertEquals(threads, env.maxMasterThreads());
+    }
+
+    @Test
     void cpuListsParse() {
         assertEquals(List.of(0, 1, 2, 5), DataParallel.Pinning.parseCpuList("0-2,5"));
         assertEquals(List.of(3), DataParallel.Pinning.parseCpuList("3\n"));

@@ -1,9 +1,12 @@
 package wb.model;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
 
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.api.TrainingConfig;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -88,8 +91,15 @@ public final class FastAdam extends Adam {
             }
             Adam c = getConfig();
             double alphat = alphat(c, iteration, epoch);
-            update(floats(gradient), floats(m), floats(v), (int) gradient.length(), (float) c.getBeta1(), (float) c.getBeta2(),
-                    (float) alphat, (float) c.getEpsilon());
+            int n = (int) gradient.length();
+            float b1 = (float) c.getBeta1(), b2 = (float) c.getBeta2(), a = (float) alphat, eps = (float) c.getEpsilon();
+            if (vectorFits(n)) {
+                ByteBuffer gb = bytes(gradient), mb = bytes(m), vb = bytes(v);
+                UpdateWorkers.run("the Adam update", n, n < PARALLEL_MIN ? 1 : UpdateWorkers.cores(),
+                        (part, lo, hi) -> VectorAdam.update(gb, mb, vb, lo, hi, b1, b2, a, eps));
+            } else {
+                update(floats(gradient), floats(m), floats(v), n, b1, b2, a, eps);
+            }
         }
     }
 
@@ -112,8 +122,38 @@ public final class FastAdam extends Adam {
         Updater a = (Updater) u;
         Adam c = a.getConfig();
         double alphat = alphat(c, iteration, epoch);
+        if (vectorFits(g1.length())) {
+            VectorAdam.fused(bytes(g1), bytes(g2), bytes(a.getM()), bytes(a.getV()), bytes(params), lo, hi, scale,
+                    (float) c.getBeta1(), (float) c.getBeta2(), (float) alphat, (float) c.getEpsilon());
+            return;
+        }
         fusedLoop(floats(g1), floats(g2), floats(a.getM()), floats(a.getV()), floats(params), lo, hi, scale,
                 (float) c.getBeta1(), (float) c.getBeta2(), (float) alphat, (float) c.getEpsilon());
+    }
+
+    /**
+     * Whether the loops of {@link VectorAdam} run here: the JVM has the vector API ({@code --add-modules
+     * jdk.incubator.vector}, as the launcher and the tests start it) and {@code -Dwb.vectorAdam=false} is not set.
+     */
+    public static boolean vectorized() {
+        return VECTOR;
+    }
+
+    private static final boolean VECTOR = probeVector();
+
+    private static boolean probeVector() {
+        if ("false".equalsIgnoreCase(System.getProperty("wb.vectorAdam"))) return false;
+        try {
+            VectorAdam.probe();
+            return true;
+        } catch (LinkageError | RuntimeException e) { // no such module in this JVM, or another version of its API
+            return false;
+        }
+    }
+
+    /** The vector loops index bytes with an int. */
+    private static boolean vectorFits(long floats) {
+        return VECTOR && floats <= Integer.MAX_VALUE / 4;
     }
 
     private static double alphat(Adam c, int iteration, int epoch) {
@@ -122,7 +162,7 @@ public final class FastAdam extends Adam {
         return Double.isNaN(alphat) || alphat == 0 ? c.getEpsilon() : alphat; // as DL4J does
     }
 
-    private static void fusedLoop(FloatBuffer g1, FloatBuffer g2, FloatBuffer m, FloatBuffer v, FloatBuffer p, int lo, int hi,
+    static void fusedLoop(FloatBuffer g1, FloatBuffer g2, FloatBuffer m, FloatBuffer v, FloatBuffer p, int lo, int hi,
                                   float scale, float b1, float b2, float alphat, float eps) {
         float[][] s = FUSED_SCRATCH.get();
         float[] as = s[0], bs = s[1], ms = s[2], vs = s[3], ps = s[4];
@@ -162,7 +202,7 @@ public final class FastAdam extends Adam {
      * Copies chunks of the native arrays into Java arrays, where HotSpot's C2 compiles the update to SIMD
      * instructions (it does not for loops over direct buffers), and copies them back.
      */
-    private static void loop(FloatBuffer g, FloatBuffer m, FloatBuffer v, int lo, int hi, float b1, float b2, float alphat, float eps) {
+    static void loop(FloatBuffer g, FloatBuffer m, FloatBuffer v, int lo, int hi, float b1, float b2, float alphat, float eps) {
         float[][] s = SCRATCH.get();
         float[] gs = s[0], ms = s[1], vs = s[2];
         for (int start = lo; start < hi; start += CHUNK) {
@@ -201,6 +241,15 @@ public final class FastAdam extends Adam {
         if (start < 0 || end > a.data().length()) throw new IllegalStateException("array outside its buffer: offset " + a.offset());
         p.capacity(end).limit(end).position(start);
         return p.asBuffer();
+    }
+
+    /** The array's bytes as a direct buffer over its native memory (a contiguous float vector), in native order. */
+    static ByteBuffer bytes(INDArray a) {
+        BytePointer p = new BytePointer(a.data().addressPointer());
+        long start = (a.offset() - a.data().offset()) * 4, end = start + a.length() * 4;
+        if (start < 0 || end > a.data().length() * 4) throw new IllegalStateException("array outside its buffer: offset " + a.offset());
+        p.capacity(end).limit(end).position(start);
+        return p.asByteBuffer().order(ByteOrder.nativeOrder());
     }
 
     /** A layer's training configuration with {@link FastAdam} in place of each Adam updater. */

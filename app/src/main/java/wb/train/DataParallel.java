@@ -57,6 +57,8 @@ final class DataParallel implements AutoCloseable {
     private final boolean fusedUpdate = !"false".equalsIgnoreCase(System.getProperty("wb.fusedUpdate"));
     /** Whether the calling thread's native libraries are set to one thread (between {@link #fit} and {@link #pause}). */
     private boolean single;
+    /** With {@code -Dwb.stepTiming=true}: where each step's time goes, printed to stderr at {@link #pause}. */
+    private final StepTiming timing = Boolean.getBoolean("wb.stepTiming") ? new StepTiming() : null;
 
     private DataParallel(ComputationGraph net, long seed) {
         this.net = net;
@@ -119,14 +121,22 @@ final class DataParallel implements AutoCloseable {
             return net.score();
         }
         int h = n / 2;
-        Future<Double> second = worker.submit(() -> halfGradient(replica, rows(f, h, n), rows(y, h, n)));
+        long t0 = System.nanoTime();
+        long[] t2 = new long[1];
+        Future<Double> second = worker.submit(() -> {
+            double s = halfGradient(replica, rows(f, h, n), rows(y, h, n));
+            t2[0] = System.nanoTime();
+            return s;
+        });
         double s1, s2;
         if (!single) {
             NativeThreads.single();
             single = true;
         }
         s1 = halfGradient(net, rows(f, 0, h), rows(y, 0, h));
+        long t1 = System.nanoTime();
         s2 = join(second);
+        long tj = System.nanoTime();
 
         if (!pinned) { // after the first step: OpenMP binds each thread to the first core when it first uses it
             Pinning.pinPair(worker);
@@ -147,6 +157,7 @@ final class DataParallel implements AutoCloseable {
             INDArray params = net.params();
             Nd4j.getBlasWrapper().level1().axpy(params.length(), -1.0, g.reshape(g.length()), params);
         }
+        if (timing != null) timing.add(t1 - t0, t2[0] - t0, tj - t0, System.nanoTime() - tj);
         net.setScore(score);
         for (TrainingListener l : net.getListeners()) l.iterationDone(net, iteration, epoch);
         BaseOptimizer.incrementIterationCount(net, 1);
@@ -258,6 +269,7 @@ final class DataParallel implements AutoCloseable {
      * the next {@link #fit} sets them to one thread again. Setting them costs about 1 ms, too much for every step.
      */
     void pause() {
+        if (timing != null) timing.print();
         if (single) {
             NativeThreads.restore(ompThreads);
             single = false;
@@ -268,6 +280,26 @@ final class DataParallel implements AutoCloseable {
     public void close() {
         pause();
         worker.shutdown();
+    }
+
+    /** Mean milliseconds per step of each phase, skipping the first 20 steps (warm-up). */
+    private static final class StepTiming {
+        private final double[] sum = new double[4];
+        private int steps, seen;
+
+        void add(long... nanos) {
+            if (++seen <= 20) return;
+            for (int i = 0; i < sum.length; i++) sum[i] += nanos[i] / 1e6;
+            steps++;
+        }
+
+        void print() {
+            if (steps == 0) return;
+            System.err.printf("data-parallel step timing over %d steps (ms): first half %.2f, second half %.2f, "
+                    + "both %.2f, update %.2f%n", steps, sum[0] / steps, sum[1] / steps, sum[2] / steps, sum[3] / steps);
+            java.util.Arrays.fill(sum, 0);
+            steps = 0;
+        }
     }
 
     /**

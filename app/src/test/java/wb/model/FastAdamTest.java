@@ -46,6 +46,49 @@ class FastAdamTest {
         sameUpdates(300_001, 11); // above the parallel threshold, odd length
     }
 
+    /** Views of length n at an offset into a larger random array. */
+    private static INDArray[] views(int count, int n, int offset, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray[] out = new INDArray[count];
+        for (int i = 0; i < count; i++) {
+            INDArray big = Nd4j.rand(DataType.FLOAT, 1, n + offset + 7);
+            if (i == 3) big.muli(0.01); // second moments: small and positive
+            out[i] = big.get(NDArrayIndex.point(0), NDArrayIndex.interval(offset, offset + n)).reshape(n);
+        }
+        return out;
+    }
+
+    private static INDArray[] dups(INDArray[] a) {
+        INDArray[] d = new INDArray[a.length];
+        for (int i = 0; i < a.length; i++) d[i] = a[i].dup();
+        return d;
+    }
+
+    @Test
+    void vectorLoopsGiveTheSameBitsAsThePlainLoops() {
+        assertTrue(FastAdam.vectorized(), "the tests run with the vector API (--add-modules jdk.incubator.vector), as the launcher does");
+        for (int n : new int[] {5, 16 * 3 + 5, 1003}) {
+            // the fused step: g1, g2, m, v, params; a part [lo, hi) of the block, as each of two threads takes
+            INDArray[] a = views(5, n, 13, n), b = dups(a);
+            int lo = n / 3, hi = n - 1;
+            for (int step = 0; step < 3; step++) {
+                FastAdam.fusedLoop(FastAdam.floats(a[0]), FastAdam.floats(a[1]), FastAdam.floats(a[2]), FastAdam.floats(a[3]),
+                        FastAdam.floats(a[4]), lo, hi, 1f / 64, 0.9f, 0.999f, 1e-3f, 1e-8f);
+                VectorAdam.fused(FastAdam.bytes(b[0]), FastAdam.bytes(b[1]), FastAdam.bytes(b[2]), FastAdam.bytes(b[3]),
+                        FastAdam.bytes(b[4]), lo, hi, 1f / 64, 0.9f, 0.999f, 1e-3f, 1e-8f);
+            }
+            for (int i = 0; i < 5; i++) assertArrayEquals(a[i].toFloatVector(), b[i].toFloatVector(), "fused step, array " + i + ", n " + n);
+            assertNotEquals(views(5, n, 13, n)[4].getFloat(lo), a[4].getFloat(lo), "the parameters changed");
+            assertEquals(views(5, n, 13, n)[4].getFloat(hi), a[4].getFloat(hi), "outside [lo, hi) nothing changes");
+
+            // the updater: gradient (becomes the step), m, v
+            INDArray[] c = views(4, n, 5, n + 1), d = dups(c);
+            FastAdam.loop(FastAdam.floats(c[0]), FastAdam.floats(c[2]), FastAdam.floats(c[3]), 0, n, 0.85f, 0.995f, 2e-3f, 1e-7f);
+            VectorAdam.update(FastAdam.bytes(d[0]), FastAdam.bytes(d[2]), FastAdam.bytes(d[3]), 0, n, 0.85f, 0.995f, 2e-3f, 1e-7f);
+            for (int i : new int[] {0, 2, 3}) assertArrayEquals(c[i].toFloatVector(), d[i].toFloatVector(), "update, array " + i + ", n " + n);
+        }
+    }
+
     @Test
     void updatesAGradientViewInPlace() {
         INDArray big = Nd4j.linspace(DataType.FLOAT, 1, 100, 1).reshape(1, 100);

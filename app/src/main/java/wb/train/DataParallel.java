@@ -145,6 +145,7 @@ final class DataParallel implements AutoCloseable {
         INDArray g = net.getGradientsViewArray(), g2 = replica.getGradientsViewArray();
         double score = (s1 * h + s2 * (n - h)) / n;
         int iteration = BaseOptimizer.getIterationCount(net), epoch = BaseOptimizer.getEpochCount(net);
+        long tu = System.nanoTime();
         if (!update(g, g2, n, iteration, epoch)) {
             // What DL4J's Solver does after computing a gradient (StochasticGradientDescent.optimize, 1.0.0-M2.1)
             g.addi(g2);
@@ -157,13 +158,14 @@ final class DataParallel implements AutoCloseable {
             INDArray params = net.params();
             Nd4j.getBlasWrapper().level1().axpy(params.length(), -1.0, g.reshape(g.length()), params);
         }
-        if (timing != null) timing.add(t1 - t0, t2[0] - t0, tj - t0, System.nanoTime() - tj);
+        long tr = System.nanoTime();
         net.setScore(score);
         for (TrainingListener l : net.getListeners()) l.iterationDone(net, iteration, epoch);
         BaseOptimizer.incrementIterationCount(net, 1);
         BaseOptimizer.applyConstraints(net);
         BaseOptimizer.incrementIterationCount(replica, 1);
         net.clearLayersStates();
+        if (timing != null) timing.add(t1 - t0, t2[0] - t0, tj - t0, tr - tu, System.nanoTime() - tr, Math.abs(t1 - t2[0]));
         return score;
     }
 
@@ -284,7 +286,7 @@ final class DataParallel implements AutoCloseable {
 
     /** Mean milliseconds per step of each phase, skipping the first 20 steps (warm-up). */
     private static final class StepTiming {
-        private final double[] sum = new double[4];
+        private final double[] sum = new double[6];
         private int steps, seen;
 
         void add(long... nanos) {
@@ -295,8 +297,9 @@ final class DataParallel implements AutoCloseable {
 
         void print() {
             if (steps == 0) return;
-            System.err.printf("data-parallel step timing over %d steps (ms): first half %.2f, second half %.2f, "
-                    + "both %.2f, update %.2f%n", steps, sum[0] / steps, sum[1] / steps, sum[2] / steps, sum[3] / steps);
+            System.err.printf("data-parallel step timing over %d steps (ms): first half %.2f, second half %.2f (from the start), "
+                    + "both %.2f, update %.2f, listeners and the rest %.2f; halves apart by %.2f%n", steps, sum[0] / steps,
+                    sum[1] / steps, sum[2] / steps, sum[3] / steps, sum[4] / steps, sum[5] / steps);
             java.util.Arrays.fill(sum, 0);
             steps = 0;
         }

@@ -27,6 +27,13 @@ final class VectorAdam {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
+    private static final FloatVector ZERO = FloatVector.zero(S);
+
+    /** {@link FastAdam#tiny} on every lane. */
+    private static FloatVector tiny(FloatVector x) {
+        return x.blend(ZERO, x.abs().lt(FastAdam.TINY));
+    }
+
     /** Throws where the API is missing or does not run; returns the vector width in floats. */
     static int probe() {
         ByteBuffer b = ByteBuffer.allocateDirect(S.length() * 4 * 5).order(ORDER);
@@ -47,8 +54,8 @@ final class VectorAdam {
         for (int end = hi - step; i <= end; i += step) {
             int o = i * 4;
             FloatVector g = FloatVector.fromByteBuffer(S, g1, o, ORDER).add(FloatVector.fromByteBuffer(S, g2, o, ORDER)).mul(scale);
-            FloatVector mi = FloatVector.fromByteBuffer(S, m, o, ORDER).mul(b1).add(g.mul(c1));
-            FloatVector vi = FloatVector.fromByteBuffer(S, v, o, ORDER).mul(b2).add(g.mul(c2).mul(g));
+            FloatVector mi = tiny(FloatVector.fromByteBuffer(S, m, o, ORDER).mul(b1).add(g.mul(c1)));
+            FloatVector vi = tiny(FloatVector.fromByteBuffer(S, v, o, ORDER).mul(b2).add(g.mul(c2).mul(g)));
             mi.intoByteBuffer(m, o, ORDER);
             vi.intoByteBuffer(v, o, ORDER);
             FloatVector pi = FloatVector.fromByteBuffer(S, p, o, ORDER);
@@ -57,8 +64,8 @@ final class VectorAdam {
         for (; i < hi; i++) {
             int o = i * 4;
             float gi = (g1.getFloat(o) + g2.getFloat(o)) * scale;
-            float mi = b1 * m.getFloat(o) + c1 * gi;
-            float vi = b2 * v.getFloat(o) + c2 * gi * gi;
+            float mi = FastAdam.tiny(b1 * m.getFloat(o) + c1 * gi);
+            float vi = FastAdam.tiny(b2 * v.getFloat(o) + c2 * gi * gi);
             m.putFloat(o, mi);
             v.putFloat(o, vi);
             p.putFloat(o, p.getFloat(o) - alphat * mi / ((float) Math.sqrt(vi) + eps));
@@ -72,8 +79,8 @@ final class VectorAdam {
         for (int end = hi - step; i <= end; i += step) {
             int o = i * 4;
             FloatVector gi = FloatVector.fromByteBuffer(S, g, o, ORDER);
-            FloatVector mi = FloatVector.fromByteBuffer(S, m, o, ORDER).mul(b1).add(gi.mul(c1));
-            FloatVector vi = FloatVector.fromByteBuffer(S, v, o, ORDER).mul(b2).add(gi.mul(c2).mul(gi));
+            FloatVector mi = tiny(FloatVector.fromByteBuffer(S, m, o, ORDER).mul(b1).add(gi.mul(c1)));
+            FloatVector vi = tiny(FloatVector.fromByteBuffer(S, v, o, ORDER).mul(b2).add(gi.mul(c2).mul(gi)));
             mi.intoByteBuffer(m, o, ORDER);
             vi.intoByteBuffer(v, o, ORDER);
             mi.mul(alphat).div(vi.sqrt().add(eps)).intoByteBuffer(g, o, ORDER);
@@ -81,8 +88,8 @@ final class VectorAdam {
         for (; i < hi; i++) {
             int o = i * 4;
             float gi = g.getFloat(o);
-            float mi = b1 * m.getFloat(o) + c1 * gi;
-            float vi = b2 * v.getFloat(o) + c2 * gi * gi;
+            float mi = FastAdam.tiny(b1 * m.getFloat(o) + c1 * gi);
+            float vi = FastAdam.tiny(b2 * v.getFloat(o) + c2 * gi * gi);
             m.putFloat(o, mi);
             v.putFloat(o, vi);
             g.putFloat(o, alphat * mi / ((float) Math.sqrt(vi) + eps));

@@ -58,6 +58,7 @@ final class DataParallel implements AutoCloseable {
     /** Whether the calling thread's native libraries are set to one thread (between {@link #fit} and {@link #pause}). */
     private boolean single;
     /** With {@code -Dwb.stepTiming=true}: where each step's time goes, printed to stderr at {@link #pause}. */
+    private long lastEnd;
     private final StepTiming timing = Boolean.getBoolean("wb.stepTiming") ? new StepTiming() : null;
 
     private DataParallel(ComputationGraph net, long seed) {
@@ -122,6 +123,7 @@ final class DataParallel implements AutoCloseable {
         }
         int h = n / 2;
         long t0 = System.nanoTime();
+        long outside = lastEnd == 0 ? 0 : t0 - lastEnd;
         long[] t2 = new long[1];
         Future<Double> second = worker.submit(() -> {
             double s = halfGradient(replica, rows(f, h, n), rows(y, h, n));
@@ -165,7 +167,8 @@ final class DataParallel implements AutoCloseable {
         BaseOptimizer.applyConstraints(net);
         BaseOptimizer.incrementIterationCount(replica, 1);
         net.clearLayersStates();
-        if (timing != null) timing.add(t1 - t0, t2[0] - t0, tj - t0, tr - tu, System.nanoTime() - tr, Math.abs(t1 - t2[0]));
+        lastEnd = System.nanoTime();
+        if (timing != null) timing.add(t1 - t0, t2[0] - t0, tj - t0, tr - tu, lastEnd - tr, Math.abs(t1 - t2[0]), outside);
         return score;
     }
 
@@ -286,7 +289,7 @@ final class DataParallel implements AutoCloseable {
 
     /** Mean milliseconds per step of each phase, skipping the first 20 steps (warm-up). */
     private static final class StepTiming {
-        private final double[] sum = new double[6];
+        private final double[] sum = new double[7];
         private int steps, seen;
 
         void add(long... nanos) {
@@ -298,8 +301,8 @@ final class DataParallel implements AutoCloseable {
         void print() {
             if (steps == 0) return;
             System.err.printf("data-parallel step timing over %d steps (ms): first half %.2f, second half %.2f (from the start), "
-                    + "both %.2f, update %.2f, listeners and the rest %.2f; halves apart by %.2f%n", steps, sum[0] / steps,
-                    sum[1] / steps, sum[2] / steps, sum[3] / steps, sum[4] / steps, sum[5] / steps);
+                    + "both %.2f, update %.2f, listeners and the rest %.2f; halves apart by %.2f; between steps %.2f%n", steps, sum[0] / steps,
+                    sum[1] / steps, sum[2] / steps, sum[3] / steps, sum[4] / steps, sum[5] / steps, sum[6] / steps);
             java.util.Arrays.fill(sum, 0);
             steps = 0;
         }

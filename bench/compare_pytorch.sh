@@ -2,7 +2,9 @@
 # Side-by-side benchmark: ours vs the PyTorch peer (../shared/peer/torch_fmnist.py), alternating
 # A B A B on the same machine, data (real Fashion-MNIST), network, batch size (64) and threads (2).
 # Prints each run's JSON and the median ratios. Run with nothing else busy on the machine.
-#   bench/compare_pytorch.sh [ROUNDS] [LIMIT]      defaults: 2 rounds, 12800 training images
+#   bench/compare_pytorch.sh [ROUNDS] [LIMIT]      defaults: 2 rounds, 12800 training images (a quick check; the
+#                                                   headline in docs/benchmarks.md is "4 60000", a whole epoch,
+#                                                   since our first ~150 batches run while the JVM still compiles)
 #   THREADS=1 bench/compare_pytorch.sh ...          both pinned to one core (taskset), to separate the
 #                                                   single-thread speed from the multi-thread scaling
 # Needs: apt-get install -y python3-torch python3-numpy dataset-fashion-mnist libopenblas0-openmp

@@ -23,9 +23,10 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * Adam with the same state layout and arithmetic as DL4J's, in one pass over the parameters on every core.
  *
  * <p>libnd4j 1.0.0-M2.1's {@code adam_updater} op took 9.2 ms per step for FMNIST-CNN's 3.2M dense weights, of which
- * 6.6 ms is its square root (scalar, one thread: libnd4j's plain {@code sqrt} transform is as slow). This loop reads
- * the gradient and both moments once and writes them once, in chunks that HotSpot compiles to SIMD code: about 5 ms,
- * which is what the memory of our 2-core machines moves in that time. The network's configuration keeps DL4J's {@link Adam},
+ * 6.6 ms is its square root (scalar, one thread: libnd4j's plain {@code sqrt} transform is as slow). This update
+ * reads the gradient and both moments once and writes them once, in place with the JDK's vector API
+ * ({@link VectorAdam}), or where the JVM lacks it in chunks copied into Java arrays, which HotSpot compiles to SIMD code
+ * (about twice as slow). The network's configuration keeps DL4J's {@link Adam},
  * whose learning rate and betas this reads at every step, and the moments live in the same state array, so
  * checkpoints and saved optimizer state are DL4J's own.
  */

@@ -61,14 +61,9 @@ final class VectorAdam {
             FloatVector pi = FloatVector.fromByteBuffer(S, p, o, ORDER);
             pi.sub(mi.mul(alphat).div(vi.sqrt().add(eps))).intoByteBuffer(p, o, ORDER);
         }
-        for (; i < hi; i++) {
-            int o = i * 4;
-            float gi = (g1.getFloat(o) + g2.getFloat(o)) * scale;
-            float mi = FastAdam.tiny(b1 * m.getFloat(o) + c1 * gi);
-            float vi = FastAdam.tiny(b2 * v.getFloat(o) + c2 * gi * gi);
-            m.putFloat(o, mi);
-            v.putFloat(o, vi);
-            p.putFloat(o, p.getFloat(o) - alphat * mi / ((float) Math.sqrt(vi) + eps));
+        if (i < hi) { // the last values, fewer than a vector: the plain loop, which computes the same
+            FastAdam.fusedLoop(g1.asFloatBuffer(), g2.asFloatBuffer(), m.asFloatBuffer(), v.asFloatBuffer(), p.asFloatBuffer(), i, hi,
+                    scale, b1, b2, alphat, eps);
         }
     }
 
@@ -85,14 +80,6 @@ final class VectorAdam {
             vi.intoByteBuffer(v, o, ORDER);
             mi.mul(alphat).div(vi.sqrt().add(eps)).intoByteBuffer(g, o, ORDER);
         }
-        for (; i < hi; i++) {
-            int o = i * 4;
-            float gi = g.getFloat(o);
-            float mi = FastAdam.tiny(b1 * m.getFloat(o) + c1 * gi);
-            float vi = FastAdam.tiny(b2 * v.getFloat(o) + c2 * gi * gi);
-            m.putFloat(o, mi);
-            v.putFloat(o, vi);
-            g.putFloat(o, alphat * mi / ((float) Math.sqrt(vi) + eps));
-        }
+        if (i < hi) FastAdam.loop(g.asFloatBuffer(), m.asFloatBuffer(), v.asFloatBuffer(), i, hi, b1, b2, alphat, eps);
     }
 }

@@ -57,8 +57,9 @@ final class DataParallel implements AutoCloseable {
     private final boolean fusedUpdate = !"false".equalsIgnoreCase(System.getProperty("wb.fusedUpdate"));
     /** Whether the calling thread's native libraries are set to one thread (between {@link #fit} and {@link #pause}). */
     private boolean single;
-    /** With {@code -Dwb.stepTiming=true}: where each step's time goes, printed to stderr at {@link #pause}. */
+    /** When the last step ended (for the time between steps). */
     private long lastEnd;
+    /** With {@code -Dwb.stepTiming=true}: where each step's time goes, printed to stderr at {@link #pause}. */
     private final StepTiming timing = Boolean.getBoolean("wb.stepTiming") ? new StepTiming() : null;
 
     private DataParallel(ComputationGraph net, long seed) {

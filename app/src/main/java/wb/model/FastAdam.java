@@ -94,13 +94,15 @@ public final class FastAdam extends Adam {
             double alphat = alphat(c, iteration, epoch);
             int n = (int) gradient.length();
             float b1 = (float) c.getBeta1(), b2 = (float) c.getBeta2(), a = (float) alphat, eps = (float) c.getEpsilon();
+            UpdateWorkers.Part body;
             if (vectorFits(n)) {
                 ByteBuffer gb = bytes(gradient), mb = bytes(m), vb = bytes(v);
-                UpdateWorkers.run("the Adam update", n, n < PARALLEL_MIN ? 1 : UpdateWorkers.cores(),
-                        (part, lo, hi) -> VectorAdam.update(gb, mb, vb, lo, hi, b1, b2, a, eps));
+                body = (part, lo, hi) -> VectorAdam.update(gb, mb, vb, lo, hi, b1, b2, a, eps);
             } else {
-                update(floats(gradient), floats(m), floats(v), n, b1, b2, a, eps);
+                FloatBuffer gf = floats(gradient), mf = floats(m), vf = floats(v);
+                body = (part, lo, hi) -> loop(gf, mf, vf, lo, hi, b1, b2, a, eps);
             }
+            UpdateWorkers.run("the Adam update", n, n < PARALLEL_MIN ? 1 : UpdateWorkers.cores(), body);
         }
     }
 
@@ -122,14 +124,12 @@ public final class FastAdam extends Adam {
                                  int lo, int hi) {
         Updater a = (Updater) u;
         Adam c = a.getConfig();
-        double alphat = alphat(c, iteration, epoch);
+        float b1 = (float) c.getBeta1(), b2 = (float) c.getBeta2(), at = (float) alphat(c, iteration, epoch), eps = (float) c.getEpsilon();
         if (vectorFits(g1.length())) {
-            VectorAdam.fused(bytes(g1), bytes(g2), bytes(a.getM()), bytes(a.getV()), bytes(params), lo, hi, scale,
-                    (float) c.getBeta1(), (float) c.getBeta2(), (float) alphat, (float) c.getEpsilon());
-            return;
+            VectorAdam.fused(bytes(g1), bytes(g2), bytes(a.getM()), bytes(a.getV()), bytes(params), lo, hi, scale, b1, b2, at, eps);
+        } else {
+            fusedLoop(floats(g1), floats(g2), floats(a.getM()), floats(a.getV()), floats(params), lo, hi, scale, b1, b2, at, eps);
         }
-        fusedLoop(floats(g1), floats(g2), floats(a.getM()), floats(a.getV()), floats(params), lo, hi, scale,
-                (float) c.getBeta1(), (float) c.getBeta2(), (float) alphat, (float) c.getEpsilon());
     }
 
     /**
@@ -189,11 +189,6 @@ public final class FastAdam extends Adam {
         }
     }
 
-    static void update(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float b1, float b2, float alphat, float eps) {
-        UpdateWorkers.run("the Adam update", n, n < PARALLEL_MIN ? 1 : UpdateWorkers.cores(),
-                (part, lo, hi) -> loop(g, m, v, lo, hi, b1, b2, alphat, eps));
-    }
-
     /**
      * Moments smaller than this are stored as zero. A weight whose gradient stopped (a ReLU unit that no longer fires)
      * has its first moment shrink by beta1 every step, into the range of subnormal floats after about 700 steps,
@@ -250,21 +245,22 @@ public final class FastAdam extends Adam {
 
     /** The array's values as a direct buffer over its native memory (a contiguous vector). */
     static FloatBuffer floats(INDArray a) {
-        // addressPointer() already points at the buffer's offset; in ND4J 1.0.0-M2.1 a view's offset is its buffer's.
-        FloatPointer p = new FloatPointer(a.data().addressPointer());
-        long start = a.offset() - a.data().offset(), end = start + a.length();
-        if (start < 0 || end > a.data().length()) throw new IllegalStateException("array outside its buffer: offset " + a.offset());
-        p.capacity(end).limit(end).position(start);
-        return p.asBuffer();
+        long start = start(a);
+        return new FloatPointer(a.data().addressPointer()).capacity(start + a.length()).limit(start + a.length()).position(start).asBuffer();
     }
 
     /** The array's bytes as a direct buffer over its native memory (a contiguous float vector), in native order. */
     static ByteBuffer bytes(INDArray a) {
-        BytePointer p = new BytePointer(a.data().addressPointer());
-        long start = (a.offset() - a.data().offset()) * 4, end = start + a.length() * 4;
-        if (start < 0 || end > a.data().length() * 4) throw new IllegalStateException("array outside its buffer: offset " + a.offset());
-        p.capacity(end).limit(end).position(start);
-        return p.asByteBuffer().order(ByteOrder.nativeOrder());
+        long start = start(a) * 4, end = start + a.length() * 4;
+        return new BytePointer(a.data().addressPointer()).capacity(end).limit(end).position(start).asByteBuffer().order(ByteOrder.nativeOrder());
+    }
+
+    /** Where the array's first value lies in its buffer, in values; checks that the whole array lies inside it. */
+    private static long start(INDArray a) {
+        // addressPointer() already points at the buffer's offset; in ND4J 1.0.0-M2.1 a view's offset is its buffer's.
+        long start = a.offset() - a.data().offset();
+        if (start < 0 || start + a.length() > a.data().length()) throw new IllegalStateException("array outside its buffer: offset " + a.offset());
+        return start;
     }
 
     /** A layer's training configuration with {@link FastAdam} in place of each Adam updater. */

@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
+
+import javafx.application.Platform;
 
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -24,11 +30,13 @@ import wb.ui.train.TrainingSnapshot.BatchPoint;
 /**
  * The four training charts. Live snapshots are drawn incrementally: only epochs and batch points that arrived
  * since the last update are appended (a full redraw happens only when a new run starts or the recorder thins the
- * batch curve, which is at most log2(iterations / 2000) times a run). Reopened runs are drawn once.
+ * batch curve, which is at most log2(iterations / 500) times a run). Reopened runs are drawn once.
  */
 final class TrainCharts {
 
     private static final int SYMBOL_LIMIT = 150;
+    /** The batch curves redraw at most once a second while a run trains (the figures above them, twice). */
+    static final long BATCH_CURVE_PERIOD_NANOS = 1_000_000_000L;
 
     private final LineChart<Number, Number> lossChart = chart("Loss per epoch", "Epoch", "Loss", true, integerTicks());
     private final LineChart<Number, Number> accuracyChart = chart("Accuracy per epoch", "Epoch", "Accuracy (%)", true, integerTicks());
@@ -59,6 +67,13 @@ final class TrainCharts {
     private final StackPane batchPane = new StackPane(batchChart, batchEmpty);
     private final StackPane ratePane = new StackPane(lrChart, rateEmpty);
 
+    private final LongSupplier clock;
+    /** Runs a task on the FX thread after a delay in nanoseconds. */
+    private final BiConsumer<Runnable, Long> later;
+    private long lastPointsDrawn;
+    /** The newest live snapshot whose batch points wait for the next period; null when none waits. */
+    private TrainingSnapshot pendingPoints;
+
     private String liveRun;
     private int epochsShown;
     private int pointsShown;
@@ -69,6 +84,14 @@ final class TrainCharts {
     private int lastEpoch = Integer.MIN_VALUE;
 
     TrainCharts() {
+        this(System::nanoTime, (task, nanos) -> CompletableFuture.runAsync(task,
+                CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, Platform::runLater)));
+    }
+
+    /** {@code clock} in nanoseconds; {@code later} runs a task on the FX thread after a delay in nanoseconds. */
+    TrainCharts(LongSupplier clock, BiConsumer<Runnable, Long> later) {
+        this.clock = clock;
+        this.later = later;
         lossChart.setId("lossChart");
         accuracyChart.setId("accuracyChart");
         batchChart.setId("batchLossChart");
@@ -139,14 +162,7 @@ final class TrainCharts {
                 } else if (markedPhase == null) {
                     markPhase(live.phases());
                 }
-                if (live.pointGeneration() != pointGeneration) {
-                    // The recorder thinned the curve: redraw it once from the new, halved list.
-                    batchLoss.getData().clear();
-                    rate.getData().clear();
-                    pointsShown = 0;
-                    pointGeneration = live.pointGeneration();
-                }
-                if (live.batchPoints().size() > pointsShown) appendPoints(live.batchPoints());
+                drawPoints(live);
             }
         }
         if (compared != compare) setCompare(compared);
@@ -215,6 +231,7 @@ final class TrainCharts {
         rate.getData().clear();
         epochsShown = 0;
         pointsShown = 0;
+        pendingPoints = null;
         symbolsFor(0);
         refitEpochAxes();
     }
@@ -242,6 +259,45 @@ final class TrainCharts {
         tooltips(ta, "train accuracy", true);
         tooltips(va, "valid accuracy", true);
         epochsShown = epochs.size();
+    }
+
+    /**
+     * Brings the batch curves up to {@code live}, at most once per {@link #BATCH_CURVE_PERIOD_NANOS}: a line chart
+     * rebuilds and repaints its whole path on every change, the largest part of the window's work while training (on
+     * two cores every millisecond of it is taken from the trainer). Within a period the newest snapshot waits, and is
+     * drawn when the period ends even if no later one arrives (a paused run shows its last batch). The first points of
+     * a run, a thinned curve and a finished run are drawn at once.
+     */
+    private void drawPoints(TrainingSnapshot live) {
+        boolean thinned = live.pointGeneration() != pointGeneration;
+        if (!thinned && live.batchPoints().size() <= pointsShown) return;
+        long now = clock.getAsLong();
+        long wait = lastPointsDrawn + BATCH_CURVE_PERIOD_NANOS - now;
+        if (pointsShown > 0 && !thinned && !live.finished() && wait > 0) {
+            boolean scheduled = pendingPoints != null;
+            pendingPoints = live;
+            if (!scheduled) later.accept(this::drawPendingPoints, wait);
+            return;
+        }
+        pendingPoints = null;
+        lastPointsDrawn = now;
+        if (thinned) {
+            // The recorder thinned the curve: redraw it once from the new, halved list.
+            batchLoss.getData().clear();
+            rate.getData().clear();
+            pointsShown = 0;
+            pointGeneration = live.pointGeneration();
+        }
+        if (live.batchPoints().size() > pointsShown) appendPoints(live.batchPoints());
+    }
+
+    /** The deferred draw: only if the charts still show the live run that snapshot belongs to. */
+    private void drawPendingPoints() {
+        TrainingSnapshot p = pendingPoints;
+        pendingPoints = null;
+        if (p == null || staticRun != null || !p.runName().equals(liveRun)) return;
+        lastPointsDrawn = Long.MIN_VALUE / 2; // due now
+        drawPoints(p);
     }
 
     private void appendPoints(List<BatchPoint> points) {

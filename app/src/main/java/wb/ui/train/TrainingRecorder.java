@@ -19,17 +19,26 @@ import wb.ui.train.TrainingSnapshot.PhaseMark;
 
 /**
  * The UI's training observer: accumulates the run on the training thread and publishes cumulative
- * {@link TrainingSnapshot}s, at most about four a second for batches (every epoch, phase change and the end are
+ * {@link TrainingSnapshot}s, at most about two a second for batches (every epoch, phase change and the end are
  * published at once). The batch curve is thinned by halving whenever it reaches {@link #MAX_POINTS}, so memory
  * and the cost of a snapshot stay bounded however long the run is. Also the {@link Progress} sink for the
  * session's preparation steps. Thread-safe.
  */
 public final class TrainingRecorder implements TrainingObserver, Progress {
 
-    /** Upper bound on batch points kept; a line chart of this many points redraws quickly. */
-    public static final int MAX_POINTS = 2000;
-    /** Minimum time between two batch-driven publications: 4 Hz reads as live and keeps the FX work small (docs/benchmarks.md). */
-    public static final long DEFAULT_INTERVAL_NANOS = 250_000_000L;
+    /**
+     * Upper bound on batch points kept (between half this and this many are shown): more than a chart's plot area is
+     * wide at usual window sizes, and few enough that the live charts stay cheap. JavaFX's line chart rebuilds and
+     * rasterises the whole path on every update, so its cost while training grows with the points drawn
+     * (docs/benchmarks.md, GUI vs CLI).
+     */
+    public static final int MAX_POINTS = 500;
+    /**
+     * Minimum time between two batch-driven publications. Every update costs the window a CSS, layout and render
+     * pass, taken from the trainer on a small machine: at 2 Hz (the batch curves at 1 Hz, {@code TrainCharts}) the
+     * window uses 39 ms of CPU per second of training, at 4 Hz 51 ms (docs/benchmarks.md, GUI vs CLI).
+     */
+    public static final long DEFAULT_INTERVAL_NANOS = 500_000_000L;
 
     private final String runName;
     private final Path runDir;

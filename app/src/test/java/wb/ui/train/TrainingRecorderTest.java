@@ -74,18 +74,20 @@ class TrainingRecorderTest {
     @Test
     void batchUpdatesAreThrottledButEpochsAndTheEndAreNot() {
         TrainingRecorder throttled = new TrainingRecorder("run", Path.of("r"), published::add, () -> now, 100_000_000L);
-        throttled.onStart(start(1, 1000));
+        int batches = TrainingRecorder.MAX_POINTS; // one second of batches, all kept (none thinned)
+        long step = 1_000_000_000L / batches;
+        throttled.onStart(start(1, batches));
         int afterStart = published.size();
-        for (int b = 1; b < 1000; b++) {
-            now += 1_000_000L; // a batch per millisecond
-            throttled.onBatch(batch(1, b - 1, b, 1000));
+        for (int b = 1; b < batches; b++) {
+            now += step;
+            throttled.onBatch(batch(1, b - 1, b, batches));
         }
         int batchPublications = published.size() - afterStart;
         assertTrue(batchPublications >= 9 && batchPublications <= 11, "about 10 Hz over one second, got " + batchPublications);
-        assertEquals(999, throttled.snapshot().batchPoints().size(), "throttling drops publications, never data");
+        assertEquals(batches - 1, throttled.snapshot().batchPoints().size(), "throttling drops publications, never data");
 
         throttled.flush();
-        assertEquals(999, published.get(published.size() - 1).batchPoints().size(), "flush publishes what the throttle held back");
+        assertEquals(batches - 1, published.get(published.size() - 1).batchPoints().size(), "flush publishes what the throttle held back");
 
         int before = published.size();
         throttled.onEpoch(epoch(1, 1));
@@ -111,8 +113,10 @@ class TrainingRecorderTest {
         List<BatchPoint> points = s.batchPoints();
         assertTrue(points.size() <= TrainingRecorder.MAX_POINTS, "kept " + points.size());
         assertTrue(points.size() > TrainingRecorder.MAX_POINTS / 2, "kept " + points.size());
-        assertEquals(16, s.pointStride(), "25,000 iterations need the stride doubled four times");
-        assertEquals(4, generationChanges, "one generation per thinning");
+        // The stride doubles each time the kept points reach MAX_POINTS: after k thinnings the points cover
+        // MAX_POINTS * 2^k iterations, so 25,000 iterations need the smallest k with 500 * 2^k > 25,000, k = 6.
+        assertEquals(64, s.pointStride(), "25,000 iterations need the stride doubled six times");
+        assertEquals(6, generationChanges, "one generation per thinning");
         assertEquals(0, points.get(0).iteration(), "the first point survives every thinning");
         for (int i = 1; i < points.size(); i++) {
             assertEquals(s.pointStride(), points.get(i).iteration() - points.get(i - 1).iteration(), "evenly spaced at " + i);

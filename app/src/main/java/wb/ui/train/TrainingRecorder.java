@@ -28,9 +28,9 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
 
     /**
      * Upper bound on batch points kept (between half this and this many are shown): more than a chart's plot area is
-     * wide at usual window sizes, and few enough that the live charts stay cheap. JavaFX's line chart rebuilds and
-     * rasterises the whole path on every update, so its cost while training grows with the points drawn
-     * (docs/benchmarks.md, GUI vs CLI).
+     * wide at usual window sizes. JavaFX's line chart rebuilds and rasterises its whole path on every update, so this
+     * bounds the cost of each redraw in long runs (over a few epochs, 850 points cost no more than fewer would:
+     * docs/benchmarks.md, GUI vs CLI).
      */
     public static final int MAX_POINTS = 500;
     /**

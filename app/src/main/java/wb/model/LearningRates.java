@@ -12,7 +12,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * rate in every layer's updater configuration and then rebuilds the whole updater: it makes new updater blocks and
  * compares them with the old ones, parameter view by parameter view, by value (an element-wise comparison of every
  * weight and gradient array), then copies the optimizer state across. Called for a learning-rate schedule, that was
- * 6% of the training thread's time (docs/benchmarks.md). The blocks do not change when every layer gets the same rate:
+ * 7-14% of the training thread's time (docs/benchmarks.md). The blocks do not change when every layer gets the same rate:
  * they group parameters whose configurations are equal, and all rates move together. So this sets the same
  * configurations and then the configuration each existing block's updater reads at every step (for {@link FastAdam},
  * a copy made when the blocks were built), and keeps the blocks and their state.
@@ -28,10 +28,8 @@ public final class LearningRates {
             }
         }
         for (UpdaterBlock block : net.getUpdater().getUpdaterBlocks()) {
-            GradientUpdater<?> u = block.getGradientUpdater();
-            if (u == null) continue; // not made yet: it will be made from the layer's configuration, set above
-            IUpdater config = u.getConfig();
-            if (usesLayerUpdater(block)) setRate(config, rate);
+            GradientUpdater<?> u = block.getGradientUpdater(); // null until first used: then made from the configuration set above
+            if (u != null && usesLayerUpdater(block)) setRate(u.getConfig(), rate);
         }
     }
 

@@ -70,7 +70,12 @@ class DataParallelTest {
                     assertEquals(whole.score(), loss, 1e-4 * Math.abs(whole.score()), "loss of step " + step + " with " + opt);
                     assertEquals(loss, split.score(), 0.0, "the network's score is the batch's loss");
                 }
-                double tolerance = 1e-4; // float rounding: measured 2-4e-6
+                // Float rounding: measured 2-4e-6. Adam divides each gradient by its own running size, so a weight whose
+                // gradient is near zero moves by about the learning rate whichever way the halves' sum rounds it: with
+                // L2 (DL4J's updater, block by block) measured up to 2.6e-4 in one run of many. A lost or unsummed half
+                // moves the weights in another direction (a difference of the change's own size); a wrong scale, which
+                // Adam's steps do not show, shows in the optimizer state below.
+                double tolerance = opt == Optimizer.ADAM ? 1e-2 : 1e-4;
                 double d = relDiff(whole.params().sub(start), split.params().sub(start));
                 assertTrue(d < tolerance, "parameter changes after three steps with " + opt + ", L2 " + l2 + ": relative difference " + d);
                 assertEquals(whole.getIterationCount(), split.getIterationCount());

@@ -165,6 +165,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             r.put("loader_28_jpeg_images_per_s", round(loaderRate(tr, 28, 4000)));
             r.put("loader_224_jpeg_images_per_s", round(loaderRate(tr, 224, 600)));
         }
+        saveTimes(net, r);
         r.put("peak_heap_mb", peakHeapMb());
         r.put("native_physical_mb", Pointer.physicalBytes() / (1 << 20));
         r.put("native_tracked_mb", Pointer.totalBytes() / (1 << 20));
@@ -174,6 +175,39 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         out.println(ModelBundle.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
         return 0;
+    }
+
+    /**
+     * The checkpoint written after every epoch (weights and optimizer state): milliseconds to write it as the trainer
+     * does (stored, ModelBundle.writeNetwork) and as DL4J's ModelSerializer does (deflated), median of three each, and
+     * the two file sizes.
+     */
+    private static void saveTimes(org.deeplearning4j.nn.graph.ComputationGraph net, Map<String, Object> r) throws java.io.IOException {
+        Path file = Files.createTempFile("wb-bench-checkpoint", ".zip");
+        try {
+            double[] ours = new double[3], dl4j = new double[3];
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                try (var os = Files.newOutputStream(file)) {
+                    ModelBundle.writeNetwork(net, os, true);
+                }
+                ours[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            long oursBytes = Files.size(file);
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                org.deeplearning4j.util.ModelSerializer.writeModel(net, file.toFile(), true);
+                dl4j[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            java.util.Arrays.sort(ours);
+            java.util.Arrays.sort(dl4j);
+            r.put("checkpoint_save_ms", round(ours[1]));
+            r.put("checkpoint_mb", round(oursBytes / 1048576.0));
+            r.put("checkpoint_save_deflated_ms", round(dl4j[1]));
+            r.put("checkpoint_deflated_mb", round(Files.size(file) / 1048576.0));
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private double inferRate(org.deeplearning4j.nn.graph.ComputationGraph net, ArraySource test, int batch) {

@@ -44,6 +44,28 @@ class ModelBundleTest {
     }
 
     @Test
+    void checkpointsKeepWeightsAndOptimizerStateExactlyInDl4jsFormat(@TempDir Path dir) throws Exception {
+        ComputationGraph net = Networks.build(ModelZoo.standard().get("lenet"), new ModelRequest(new InputShape(1, 28, 28), 3, 5, 1e-4, 0, false),
+                Networks.updater(Optimizer.ADAM, 1e-3, 0.9));
+        INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 8, 1, 28, 28);
+        net.fit(new org.nd4j.linalg.dataset.DataSet(x, Nd4j.eye(3).getRows(0, 1, 2, 0, 1, 2, 0, 1)));
+        ModelBundle.save(new TrainedModel(net, card(List.of("a", "b", "c"))), dir, true);
+
+        Path zip = dir.resolve(ModelBundle.NETWORK_FILE);
+        ComputationGraph back = org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(zip.toFile(), true);
+        assertEquals(net.params(), back.params(), "weights");
+        assertEquals(net.getUpdater().getStateViewArray(), back.getUpdater().getStateViewArray(), "optimizer state");
+        assertEquals(net.getConfiguration().toJson(), back.getConfiguration().toJson(), "configuration");
+        assertEquals(net.outputSingle(x), back.outputSingle(x));
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            assertEquals(List.of("configuration.json", "coefficients.bin", "updaterState.bin"),
+                    z.stream().map(java.util.zip.ZipEntry::getName).toList(), "ModelSerializer's entries");
+            var weights = z.getEntry("coefficients.bin");
+            assertTrue(weights.getCompressedSize() >= weights.getSize(), "stored, not deflated: " + weights.getCompressedSize() + " of " + weights.getSize());
+        }
+    }
+
+    @Test
     void theChannelOrderTravelsWithTheCardAndOldCardsReadAsRgb(@TempDir Path dir) throws Exception {
         ModelCard rgb = card(List.of("a", "b"));
         ModelCard bgr = new ModelCard(rgb.formatVersion(), "vgg16", "VGG16", rgb.labels(), 3, 224, 224, "SQUASH", new float[] {0.4f, 0.45f, 0.48f},

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Training throughput in the GUI vs the CLI on the same run, alternating (CLI GUI CLI GUI ...).
+# Training throughput in the GUI vs the CLI on the same run, alternating.
 #   bench/gui_vs_cli.sh [ROUNDS] [EPOCHS] [DATASET]     defaults: 2 rounds, 8 epochs, sample-datasets/fashion-mini
 # The GUI side is the real window under Xvfb (wb.ui.TrainingBenchmark: Train screen, live charts on screen).
+# Rounds alternate the order (CLI GUI, GUI CLI, ...); each run's JSON line has the seconds the hypervisor took
+# from our vCPUs meanwhile (steal_s, /proc/stat).
 # Images/s are each run's per-epoch figures (metrics.csv / the GUI's epoch metrics), epoch 1 left out
 # (it fills the decoded-image cache). Prints one JSON line per run, each round's GUI/CLI ratio, the ratio of the means
 # and the median of the rounds' ratios (on a shared virtual machine throughput drifts by 10-20% over minutes, so
@@ -26,17 +28,27 @@ gui_run() { # LOG [JAVA_OPTS] -> the GUI's JSON line
   xvfb-run -a -s "-screen 0 1400x900x24" env WB_MAIN_CLASS=wb.ui.TrainingBenchmark WB_JAVA_OPTS="${2:-}" \
     "$here/workbench" "$dataset" "$epochs" 2>"$1" | grep '^{"front_end":"gui"' || true
 }
+steal_ticks() { awk '/^cpu / {print $9}' /proc/stat; }   # time the hypervisor gave our vCPUs to others
 cli_all=(); gui_all=()
-for r in $(seq 1 "$rounds"); do
-  out="$work/cli-$r"
-  "$here/workbench" train --data "$dataset" --epochs "$epochs" --out "$out" >"$work/cli-$r.log" 2>&1
-  cli_rates=$(tail -n +2 "$out/metrics.csv" | awk -F, '{print $8}')
-  cli=$(echo "$cli_rates" | mean_after_first)
-  echo "{\"front_end\":\"cli\",\"round\":$r,\"images_per_s\":[$(echo "$cli_rates" | paste -sd,)],\"mean_epochs_2_on\":$cli}"
-  line=$(gui_run "$work/gui-$r.log" -Dwb.bench.probe=false)
-  [ -n "$line" ] || { echo "gui_vs_cli: the GUI run failed:" >&2; tail -20 "$work/gui-$r.log" >&2; exit 1; }
+cli_round() { # ROUND -> sets cli
+  local out="$work/cli-$1" s0 rates
+  s0=$(steal_ticks)
+  "$here/workbench" train --data "$dataset" --epochs "$epochs" --out "$out" >"$work/cli-$1.log" 2>&1
+  rates=$(tail -n +2 "$out/metrics.csv" | awk -F, '{print $8}')
+  cli=$(echo "$rates" | mean_after_first)
+  echo "{\"front_end\":\"cli\",\"round\":$1,\"images_per_s\":[$(echo "$rates" | paste -sd,)],\"mean_epochs_2_on\":$cli,\"steal_s\":$(( ($(steal_ticks) - s0) / 100 ))}"
+}
+gui_round() { # ROUND -> sets gui
+  local s0 line
+  s0=$(steal_ticks)
+  line=$(gui_run "$work/gui-$1.log" -Dwb.bench.probe=false)
+  [ -n "$line" ] || { echo "gui_vs_cli: the GUI run failed:" >&2; tail -20 "$work/gui-$1.log" >&2; exit 1; }
   gui=$(echo "$line" | sed 's/.*"images_per_s":\[\([^]]*\)\].*/\1/' | tr , '\n' | mean_after_first)
-  echo "${line%\}},\"round\":$r,\"mean_epochs_2_on\":$gui}"
+  echo "${line%\}},\"round\":$1,\"mean_epochs_2_on\":$gui,\"steal_s\":$(( ($(steal_ticks) - s0) / 100 ))}"
+}
+for r in $(seq 1 "$rounds"); do
+  # Odd rounds CLI first, even rounds GUI first (A B B A ...): a steady drift of the machine favours neither side.
+  if (( r % 2 )); then cli_round "$r"; gui_round "$r"; else gui_round "$r"; cli_round "$r"; fi
   awk -v g="$gui" -v c="$cli" -v r="$r" 'BEGIN {printf "round %d: GUI/CLI %.3f\n", r, g/c}'
   cli_all+=("$cli"); gui_all+=("$gui")
 done

@@ -33,6 +33,8 @@ import static wb.ui.ScriptedFx.fx;
  * figures the CLI's metrics.csv holds, so the two can be compared run for run), the CPU time of the FX threads
  * and of the whole process, and the FX thread's worst stall (the longest wait of a task posted every 20 ms;
  * unlike an animation timer this does not force extra frames).
+ * {@code -Dwb.bench.alternate=true} shows the Train screen during odd epochs and the Data screen during even ones, to
+ * measure the window's drawing inside one process (bench/gui_window_ab.sh).
  * <p>
  * Usage (bench/gui_vs_cli.sh): {@code xvfb-run -a env WB_MAIN_CLASS=wb.ui.TrainingBenchmark ./workbench DATASET EPOCHS}
  */
@@ -95,9 +97,26 @@ public final class TrainingBenchmark {
                     AtomicLong worstStall = new AtomicLong();
                     // The probe wakes two threads 50 times a second; -Dwb.bench.probe=false measures without it.
                     Thread probe = Boolean.parseBoolean(System.getProperty("wb.bench.probe", "true")) ? stallProbe(worstStall) : null;
+                    // -Dwb.bench.alternate=true: the Train screen on odd epochs, another screen on even ones (same JVM A/B).
+                    boolean alternate = Boolean.getBoolean("wb.bench.alternate");
+                    int shownFor = -1;
                     while (fx(() -> train.viewModel().runningProperty().get())) {
                         cpu.sample();
-                        Thread.sleep(500);
+                        if (alternate) {
+                            int done = fx(() -> {
+                                TrainingSnapshot now = train.viewModel().snapshotProperty().get();
+                                return now == null ? 0 : now.epochs().size();
+                            });
+                            if (done != shownFor) {
+                                shownFor = done;
+                                int screen = done % 2 == 0 ? window.screens().indexOf(train) : 0;
+                                fx(() -> {
+                                    window.select(screen);
+                                    return null;
+                                });
+                            }
+                        }
+                        Thread.sleep(alternate ? 100 : 500);
                     }
                     if (probe != null) probe.interrupt();
                     cpu.sample();

@@ -74,7 +74,7 @@ public final class ModelBundle {
         } else {
             zip.putNextEntry(new ZipEntry(ModelSerializer.NO_PARAMS_MARKER));
         }
-        INDArray state = withOptimizerState && net.getUpdater() != null ? net.getUpdater().getStateViewArray() : null;
+        INDArray state = withOptimizerState ? net.getUpdater().getStateViewArray() : null;
         if (state != null && state.length() > 0) {
             zip.putNextEntry(new ZipEntry(ModelSerializer.UPDATER_BIN));
             Nd4j.write(state, data);

@@ -185,29 +185,36 @@ final class BenchmarkCommand implements Callable<Integer> {
     private static void saveTimes(org.deeplearning4j.nn.graph.ComputationGraph net, Map<String, Object> r) throws java.io.IOException {
         Path file = Files.createTempFile("wb-bench-checkpoint", ".zip");
         try {
-            double[] ours = new double[3], dl4j = new double[3];
-            for (int i = 0; i < 3; i++) {
-                long t0 = System.nanoTime();
+            double ours = medianMs(() -> {
                 try (var os = Files.newOutputStream(file)) {
                     ModelBundle.writeNetwork(net, os, true);
                 }
-                ours[i] = (System.nanoTime() - t0) / 1e6;
-            }
+            });
             long oursBytes = Files.size(file);
-            for (int i = 0; i < 3; i++) {
-                long t0 = System.nanoTime();
-                org.deeplearning4j.util.ModelSerializer.writeModel(net, file.toFile(), true);
-                dl4j[i] = (System.nanoTime() - t0) / 1e6;
-            }
-            java.util.Arrays.sort(ours);
-            java.util.Arrays.sort(dl4j);
-            r.put("checkpoint_save_ms", round(ours[1]));
+            double dl4j = medianMs(() -> org.deeplearning4j.util.ModelSerializer.writeModel(net, file.toFile(), true));
+            r.put("checkpoint_save_ms", round(ours));
             r.put("checkpoint_mb", round(oursBytes / 1048576.0));
-            r.put("checkpoint_save_deflated_ms", round(dl4j[1]));
+            r.put("checkpoint_save_deflated_ms", round(dl4j));
             r.put("checkpoint_deflated_mb", round(Files.size(file) / 1048576.0));
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    private interface IoAction {
+        void run() throws java.io.IOException;
+    }
+
+    /** Median of three timings of {@code action}, in milliseconds. */
+    private static double medianMs(IoAction action) throws java.io.IOException {
+        double[] ms = new double[3];
+        for (int i = 0; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            action.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        return ms[1];
     }
 
     private double inferRate(org.deeplearning4j.nn.graph.ComputationGraph net, ArraySource test, int batch) {

@@ -23,6 +23,7 @@ import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
 import wb.train.EpochMetrics;
+import wb.train.RunStart;
 import wb.ui.support.Fmt;
 import wb.ui.support.Ui;
 import wb.ui.train.TrainingSnapshot.BatchPoint;
@@ -35,8 +36,17 @@ import wb.ui.train.TrainingSnapshot.BatchPoint;
 final class TrainCharts {
 
     private static final int SYMBOL_LIMIT = 150;
-    /** The batch curves redraw at most once a second while a run trains (the figures above them, twice). */
+    /** The batch curves redraw about once a second while a run trains (the figures above them, twice). */
     static final long BATCH_CURVE_PERIOD_NANOS = 1_000_000_000L;
+    /**
+     * A snapshot this close to the end of the period draws the curves at once: snapshots come about every half second
+     * ({@link TrainingRecorder#DEFAULT_INTERVAL_NANOS}), so every second one redraws them, in the same pulse as the
+     * figures. A redraw of its own would cost the window a pulse more a second, and with the software renderer every
+     * pulse that paints copies the whole window to the screen (docs/benchmarks.md, GUI vs CLI).
+     */
+    static final long EARLY_NANOS = 250_000_000L;
+    /** When no snapshot comes (a paused run), the waiting points are drawn this long after the period ends. */
+    static final long CATCH_UP_NANOS = 500_000_000L;
 
     private final LineChart<Number, Number> lossChart = chart("Loss per epoch", "Epoch", "Loss", true, integerTicks());
     private final LineChart<Number, Number> accuracyChart = chart("Accuracy per epoch", "Epoch", "Accuracy (%)", true, integerTicks());
@@ -73,11 +83,21 @@ final class TrainCharts {
     private long lastPointsDrawn;
     /** The newest live snapshot whose batch points wait for the next period; null when none waits. */
     private TrainingSnapshot pendingPoints;
+    /** True while a catch-up is scheduled (at most one is). */
+    private boolean catchUpScheduled;
 
     private String liveRun;
     private int epochsShown;
     private int pointsShown;
     private int pointGeneration = -1;
+    /** Extremes of the batch points shown, for the fixed ranges of the batch charts' axes. */
+    private long firstIteration;
+    private long lastIteration;
+    private double lossMin;
+    private double lossMax;
+    private double rateMax;
+    private AxisRange lossRange;
+    private AxisRange rateRange;
     private RunCurves staticRun;
     private RunCurves compare;
     private int firstEpoch = Integer.MAX_VALUE;
@@ -98,8 +118,6 @@ final class TrainCharts {
         lrChart.setId("learningRateChart");
         batchChart.getStyleClass().add("wb-batch-chart");
         lrChart.getStyleClass().add("wb-batch-chart");
-        // Schedules decay towards zero; with zero on the axis a constant rate reads as flat, not as noise.
-        ((NumberAxis) lrChart.getYAxis()).setForceZeroInRange(true);
         lossChart.getData().addAll(List.of(trainLoss, validLoss));
         accuracyChart.getData().addAll(List.of(trainAcc, validAcc));
         batchChart.getData().add(batchLoss);
@@ -227,13 +245,19 @@ final class TrainCharts {
         validLoss.getData().clear();
         trainAcc.getData().clear();
         validAcc.getData().clear();
-        batchLoss.getData().clear();
-        rate.getData().clear();
+        clearPoints();
         epochsShown = 0;
-        pointsShown = 0;
         pendingPoints = null;
         symbolsFor(0);
         refitEpochAxes();
+    }
+
+    private void clearPoints() {
+        batchLoss.getData().clear();
+        rate.getData().clear();
+        pointsShown = 0;
+        lossRange = rateRange = null;
+        fitBatchAxes(null);
     }
 
     private void appendEpochs(List<EpochMetrics> epochs, int from) {
@@ -262,55 +286,111 @@ final class TrainCharts {
     }
 
     /**
-     * Brings the batch curves up to {@code live}, at most once per {@link #BATCH_CURVE_PERIOD_NANOS}: a line chart
+     * Brings the batch curves up to {@code live}, about once per {@link #BATCH_CURVE_PERIOD_NANOS}: a line chart
      * rebuilds and repaints its whole path on every change, the largest part of the window's work while training (on
-     * two cores every millisecond of it is taken from the trainer). Within a period the newest snapshot waits, and is
-     * drawn when the period ends even if no later one arrives (a paused run shows its last batch). The first points of
-     * a run, a thinned curve and a finished run are drawn at once.
+     * two cores every millisecond of it is taken from the trainer). A snapshot from {@link #EARLY_NANOS} before the
+     * period's end on is drawn at once; an earlier one waits, and if no later snapshot comes it is drawn
+     * {@link #CATCH_UP_NANOS} after the period ends (a paused run shows its last batch). The first points of a run, a
+     * thinned curve and a finished run are drawn at once.
      */
     private void drawPoints(TrainingSnapshot live) {
         boolean thinned = live.pointGeneration() != pointGeneration;
         if (!thinned && live.batchPoints().size() <= pointsShown) return;
         long now = clock.getAsLong();
         long wait = lastPointsDrawn + BATCH_CURVE_PERIOD_NANOS - now;
-        if (pointsShown > 0 && !thinned && !live.finished() && wait > 0) {
-            boolean scheduled = pendingPoints != null;
+        if (pointsShown > 0 && !thinned && !live.finished() && wait > EARLY_NANOS) {
             pendingPoints = live;
-            if (!scheduled) later.accept(this::drawPendingPoints, wait);
+            if (!catchUpScheduled) {
+                catchUpScheduled = true;
+                later.accept(this::drawPendingPoints, wait + CATCH_UP_NANOS);
+            }
             return;
         }
         pendingPoints = null;
         lastPointsDrawn = now;
         if (thinned) {
             // The recorder thinned the curve: redraw it once from the new, halved list.
-            batchLoss.getData().clear();
-            rate.getData().clear();
-            pointsShown = 0;
+            clearPoints();
             pointGeneration = live.pointGeneration();
         }
-        if (live.batchPoints().size() > pointsShown) appendPoints(live.batchPoints());
+        if (live.batchPoints().size() > pointsShown) appendPoints(live.batchPoints(), live.start());
     }
 
-    /** The deferred draw: only if the charts still show the live run that snapshot belongs to. */
+    /**
+     * The catch-up: only if the charts still show the live run that snapshot belongs to. A snapshot that has waited
+     * since an earlier catch-up was due is drawn; one that arrived after a later redraw waits again.
+     */
     private void drawPendingPoints() {
+        catchUpScheduled = false;
         TrainingSnapshot p = pendingPoints;
         pendingPoints = null;
         if (p == null || staticRun != null || !p.runName().equals(liveRun)) return;
-        lastPointsDrawn = Long.MIN_VALUE / 2; // due now
         drawPoints(p);
     }
 
-    private void appendPoints(List<BatchPoint> points) {
+    private void appendPoints(List<BatchPoint> points, RunStart start) {
         List<Data<Number, Number>> loss = new ArrayList<>(points.size() - pointsShown);
         List<Data<Number, Number>> lr = new ArrayList<>(points.size() - pointsShown);
+        if (pointsShown == 0) {
+            firstIteration = points.get(0).iteration();
+            lossMin = Double.POSITIVE_INFINITY;
+            lossMax = rateMax = Double.NEGATIVE_INFINITY;
+        }
         for (int i = pointsShown; i < points.size(); i++) {
             BatchPoint p = points.get(i);
             add(loss, p.iteration(), p.smoothedLoss());
             add(lr, p.iteration(), p.learningRate());
+            lastIteration = p.iteration();
+            if (Double.isFinite(p.smoothedLoss())) {
+                lossMin = Math.min(lossMin, p.smoothedLoss());
+                lossMax = Math.max(lossMax, p.smoothedLoss());
+            }
+            if (Double.isFinite(p.learningRate())) rateMax = Math.max(rateMax, p.learningRate());
         }
+        pointsShown = points.size();
+        fitBatchAxes(start);
         batchLoss.getData().addAll(loss);
         rate.getData().addAll(lr);
-        pointsShown = points.size();
+    }
+
+    /**
+     * Fixed ranges for the batch charts (an autoranging axis rebuilds its tick labels on every update). Iterations
+     * span the whole planned run from the start, as fastai's live plot does, so the curve grows to the right and the
+     * axis does not move; loss and learning rate get round bounds that change only when the curve leaves them or fills
+     * less than a third of them. The learning rate's axis starts at zero: schedules decay towards it, and a constant
+     * rate then reads as flat, not as noise. No points: a neutral 0-1 range under the placeholder.
+     */
+    private void fitBatchAxes(RunStart start) {
+        if (pointsShown == 0) {
+            new AxisRange(0, 100, 20).applyTo((NumberAxis) batchChart.getXAxis());
+            new AxisRange(0, 100, 20).applyTo((NumberAxis) lrChart.getXAxis());
+            new AxisRange(0, 1, 0.2).applyTo((NumberAxis) batchChart.getYAxis());
+            new AxisRange(0, 1, 0.2).applyTo((NumberAxis) lrChart.getYAxis());
+            return;
+        }
+        long last = lastIteration;
+        if (start != null && start.batchesPerEpoch() > 0) {
+            long planned = (long) Math.max(1, start.epochs() - start.firstEpoch() + 1) * start.batchesPerEpoch();
+            last = Math.max(last, firstIteration + planned - 1);
+        }
+        AxisRange x = AxisRange.nice(firstIteration, Math.max(last, firstIteration + 1), 8);
+        x.applyTo((NumberAxis) batchChart.getXAxis());
+        x.applyTo((NumberAxis) lrChart.getXAxis());
+        if (lossMin <= lossMax) {
+            double pad = Math.max(lossMax - lossMin, Math.abs(lossMax) * 1e-3) * 0.03;
+            double lo = lossMin >= 0 ? Math.max(0, lossMin - pad) : lossMin - pad;
+            lossRange = refit(lossRange, lo, lossMax + pad);
+            lossRange.applyTo((NumberAxis) batchChart.getYAxis());
+        }
+        if (rateMax > 0) {
+            rateRange = refit(rateRange, 0, rateMax * 1.05);
+            rateRange.applyTo((NumberAxis) lrChart.getYAxis());
+        }
+    }
+
+    private static AxisRange refit(AxisRange current, double lo, double hi) {
+        boolean keep = current != null && current.covers(lo, hi) && hi - lo >= (current.upper() - current.lower()) / 3;
+        return keep ? current : AxisRange.nice(lo, hi, 6);
     }
 
     private void setCompare(RunCurves run) {
@@ -480,6 +560,10 @@ final class TrainCharts {
         c.setTitle(title);
         c.setAnimated(false);
         c.setCreateSymbols(symbols);
+        // Transparent in the stylesheet; not drawn at all saves the renderer their paths on every redraw.
+        c.setVerticalGridLinesVisible(false);
+        c.setAlternativeRowFillVisible(false);
+        c.setAlternativeColumnFillVisible(false);
         c.getStyleClass().add("wb-chart");
         c.setMinSize(220, 180);
         return c;

@@ -18,8 +18,9 @@ import wb.ui.train.TrainingSnapshot.BatchPoint;
 import wb.ui.train.TrainingSnapshot.Phase;
 
 /**
- * The batch curves redraw at most once per period while a run trains, and a snapshot that arrives within a period is
- * drawn when the period ends, also when no later snapshot comes (a paused run).
+ * The batch curves redraw about once per period while a run trains: a snapshot near the period's end draws them at
+ * once (in the pulse that draws the figures), an earlier one waits for the next snapshot or, when none comes (a paused
+ * run), for a catch-up after the period ends.
  */
 class TrainChartsThrottleUiTest extends ApplicationTest {
 
@@ -64,23 +65,42 @@ class TrainChartsThrottleUiTest extends ApplicationTest {
         interact(() -> charts.render(live("a", Phase.TRAINING, 8, 0), null, null));
         assertEquals(3, shown("batch-loss"), "within the period the curve waits");
         assertEquals(1, deferred.size(), "one catch-up for any number of waiting snapshots");
-        assertEquals(3 * SECOND / 4, delays.get(0), "due when the period since the last draw ends");
+        assertEquals(3 * SECOND / 4 + TrainCharts.CATCH_UP_NANOS, delays.get(0), "due a while after the period since the last draw ends");
 
-        now += 3 * SECOND / 4;
+        now += 3 * SECOND / 4 + TrainCharts.CATCH_UP_NANOS;
         interact(() -> deferred.get(0).run());
-        assertEquals(8, shown("batch-loss"), "the newest waiting snapshot is drawn when the period ends");
+        assertEquals(8, shown("batch-loss"), "the newest waiting snapshot is drawn when no later one came");
         assertEquals(8, shown("learning-rate"));
+
+        now += SECOND / 2;
+        interact(() -> charts.render(live("a", Phase.TRAINING, 9, 0), null, null));
+        assertEquals(8, shown("batch-loss"), "half a period on, the curve waits");
+        assertEquals(2, deferred.size());
+        now += SECOND - TrainCharts.EARLY_NANOS - SECOND / 2;
+        interact(() -> charts.render(live("a", Phase.TRAINING, 10, 0), null, null));
+        assertEquals(10, shown("batch-loss"), "a snapshot near the period's end draws at once, with the figures");
+        now += SECOND / 2;
+        interact(() -> charts.render(live("a", Phase.TRAINING, 11, 0), null, null));
+        assertEquals(2, deferred.size(), "the catch-up still scheduled serves the new waiting snapshot");
+        now += SECOND / 10;
+        interact(() -> deferred.get(1).run());
+        assertEquals(10, shown("batch-loss"), "a catch-up that comes early after a redraw does not draw");
+        assertEquals(3, deferred.size(), "it schedules the next one");
+        assertEquals(SECOND - SECOND / 2 - SECOND / 10 + TrainCharts.CATCH_UP_NANOS, delays.get(2));
+        now += delays.get(2);
+        interact(() -> deferred.get(2).run());
+        assertEquals(11, shown("batch-loss"));
 
         now += SECOND / 10;
         interact(() -> charts.render(live("a", Phase.TRAINING, 9, 1), null, null));
         assertEquals(9, shown("batch-loss"), "a thinned curve is redrawn at once");
         now += SECOND / 10;
-        interact(() -> charts.render(live("a", Phase.FINISHED, 10, 1), null, null));
-        assertEquals(10, shown("batch-loss"), "a finished run is drawn at once");
+        interact(() -> charts.render(live("a", Phase.FINISHED, 12, 1), null, null));
+        assertEquals(12, shown("batch-loss"), "a finished run is drawn at once");
 
         now += SECOND * 2;
-        interact(() -> charts.render(live("a", Phase.TRAINING, 11, 1), null, null));
-        assertEquals(11, shown("batch-loss"), "after a quiet period the next snapshot is drawn at once");
+        interact(() -> charts.render(live("a", Phase.TRAINING, 13, 1), null, null));
+        assertEquals(13, shown("batch-loss"), "after a quiet period the next snapshot is drawn at once");
     }
 
     @Test

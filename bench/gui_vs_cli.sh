@@ -10,7 +10,8 @@
 # the rounds are paired and short, and the median is the figure to quote).
 # The GUI runs of the rounds leave out the FX stall probe (a task posted to the FX thread every 20 ms, which costs
 # the window about a fifth of its CPU time and a user does not run); one more GUI run with the probe measures the
-# worst stall. STALL_RUN=0 skips it.
+# worst stall. STALL_RUN=0 skips it. GUI_OPTS adds JVM options to the rounds' GUI runs (e.g. -Dwb.bench.away=true: the
+# Train screen is left once training runs, so the GUI process trains with nothing redrawn).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-2}"
@@ -41,7 +42,7 @@ cli_round() { # ROUND -> sets cli
 gui_round() { # ROUND -> sets gui
   local s0 line
   s0=$(steal_ticks)
-  line=$(gui_run "$work/gui-$1.log" -Dwb.bench.probe=false)
+  line=$(gui_run "$work/gui-$1.log" "-Dwb.bench.probe=false ${GUI_OPTS:-}")
   [ -n "$line" ] || { echo "gui_vs_cli: the GUI run failed:" >&2; tail -20 "$work/gui-$1.log" >&2; exit 1; }
   gui=$(echo "$line" | sed 's/.*"images_per_s":\[\([^]]*\)\].*/\1/' | tr , '\n' | mean_after_first)
   echo "${line%\}},\"round\":$1,\"mean_epochs_2_on\":$gui,\"steal_s\":$(( ($(steal_ticks) - s0) / 100 ))}"

@@ -47,6 +47,9 @@ final class TrainCharts {
     static final long EARLY_NANOS = 250_000_000L;
     /** When no snapshot comes (a paused run), the waiting points are drawn this long after the period ends. */
     static final long CATCH_UP_NANOS = 500_000_000L;
+    /** The batch charts' axes while they have no points. */
+    private static final AxisRange NO_ITERATIONS = new AxisRange(0, 100, 20);
+    private static final AxisRange NO_VALUES = new AxisRange(0, 1, 0.2);
 
     private final LineChart<Number, Number> lossChart = chart("Loss per epoch", "Epoch", "Loss", true, integerTicks());
     private final LineChart<Number, Number> accuracyChart = chart("Accuracy per epoch", "Epoch", "Accuracy (%)", true, integerTicks());
@@ -362,10 +365,10 @@ final class TrainCharts {
      */
     private void fitBatchAxes(RunStart start) {
         if (pointsShown == 0) {
-            new AxisRange(0, 100, 20).applyTo((NumberAxis) batchChart.getXAxis());
-            new AxisRange(0, 100, 20).applyTo((NumberAxis) lrChart.getXAxis());
-            new AxisRange(0, 1, 0.2).applyTo((NumberAxis) batchChart.getYAxis());
-            new AxisRange(0, 1, 0.2).applyTo((NumberAxis) lrChart.getYAxis());
+            for (LineChart<Number, Number> c : List.of(batchChart, lrChart)) {
+                NO_ITERATIONS.applyTo((NumberAxis) c.getXAxis());
+                NO_VALUES.applyTo((NumberAxis) c.getYAxis());
+            }
             return;
         }
         long last = lastIteration;

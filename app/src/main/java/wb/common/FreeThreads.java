@@ -81,6 +81,15 @@ public final class FreeThreads {
         });
     }
 
+    /**
+     * Runs {@code work} on the starter thread and returns its result: for a library call that starts service threads
+     * of its own (ND4J's deallocator threads), which then may run on every core. {@code work} must not run native
+     * parallel code itself: OpenMP would bind the starter thread, and every pool created afterwards, to one core.
+     */
+    public static <T> T call(Callable<T> work) {
+        return onStarter(work);
+    }
+
     private static <T> T onStarter(Callable<T> work) {
         Future<T> f = Holder.STARTER.submit(work);
         boolean interrupted = false;

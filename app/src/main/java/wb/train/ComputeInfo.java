@@ -65,6 +65,10 @@ public record ComputeInfo(String backend, String backendClass, String device, in
         long heap = Runtime.getRuntime().maxMemory();
         try {
             String backendClass = Nd4j.getBackend().getClass().getSimpleName();
+            // ND4J starts its deallocator threads on first use, from whichever thread that is: in the workbench often
+            // one that OpenMP has already bound to the first core, which they would then share with the training
+            // thread. Started here, from the unbound starter thread, they may run on any core.
+            FreeThreads.call(Nd4j::getDeallocatorService);
             Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
             String backend = String.valueOf(env.getOrDefault("backend", backendClass.replace("Backend", ""))).toUpperCase(Locale.ROOT);
             boolean cuda = backend.contains("CUDA");

@@ -81,6 +81,16 @@ class FreeThreadsTest {
             } finally {
                 pool.shutdownNow();
             }
+
+            // A library that starts threads of its own (ND4J's deallocator service) is called through call().
+            AtomicReference<String> library = new AtomicReference<>();
+            FreeThreads.call(() -> {
+                Thread service = new Thread(() -> library.set(cpusAllowedOrError()));
+                service.start();
+                service.join();
+                return null;
+            });
+            assertEquals(all, library.get(), "a thread started inside call() may run on every core");
         } finally {
             run("/usr/bin/taskset", "-cp", all, tid);
         }

@@ -68,7 +68,7 @@ public final class FreeThreads {
      * that never end while the pool is open, so every task submitted later runs on one of them.
      */
     public static ExecutorService fixedPool(int threads, String name) {
-        return onStarter(() -> {
+        return call(() -> {
             AtomicInteger n = new AtomicInteger();
             ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(
                     Math.max(1, threads), r -> {
@@ -87,10 +87,6 @@ public final class FreeThreads {
      * parallel code itself: OpenMP would bind the starter thread, and every pool created afterwards, to one core.
      */
     public static <T> T call(Callable<T> work) {
-        return onStarter(work);
-    }
-
-    private static <T> T onStarter(Callable<T> work) {
         Future<T> f = Holder.STARTER.submit(work);
         boolean interrupted = false;
         try {

@@ -3,10 +3,10 @@ package wb.ui.train;
 import javafx.scene.chart.NumberAxis;
 
 /**
- * A fixed axis range with a round tick unit (1, 2 or 5 times a power of ten) whose bounds are multiples of the unit
- * (Heckbert's "nice numbers"). The live batch curves use fixed ranges instead of autoranging: an autoranging axis
- * recomputes, re-creates and re-measures its tick labels on every update, the largest part of the window's work while
- * a run trains (docs/benchmarks.md, GUI vs CLI), and a fixed range changes only when the data leaves it.
+ * A fixed axis range with a round tick unit (1, 2 or 5 times a power of ten) whose bounds are multiples of the unit,
+ * after Heckbert's "nice numbers". The live batch curves use fixed ranges instead of autoranging: an autoranging axis
+ * recomputes, re-creates and re-measures its tick labels on every update (most of the charts' layout time while a run
+ * trains, docs/benchmarks.md, GUI vs CLI), and a fixed range changes only when the data leaves it.
  */
 record AxisRange(double lower, double upper, double unit) {
 

@@ -36,13 +36,13 @@ import wb.ui.train.TrainingSnapshot.BatchPoint;
 final class TrainCharts {
 
     private static final int SYMBOL_LIMIT = 150;
-    /** The batch curves redraw about once a second while a run trains (the figures above them, twice). */
+    /** The batch curves redraw about once a second while a run trains, as the figures above them do. */
     static final long BATCH_CURVE_PERIOD_NANOS = 1_000_000_000L;
     /**
-     * A snapshot this close to the end of the period draws the curves at once: snapshots come about every half second
-     * ({@link TrainingRecorder#DEFAULT_INTERVAL_NANOS}), so every second one redraws them, in the same pulse as the
-     * figures. A redraw of its own would cost the window a pulse more a second, and with the software renderer every
-     * pulse that paints copies the whole window to the screen (docs/benchmarks.md, GUI vs CLI).
+     * A snapshot this close to the end of the period draws the curves at once: snapshots come about once a second
+     * ({@link TrainingRecorder#DEFAULT_INTERVAL_NANOS}), a little late or early, and each redraws them in the same
+     * pulse as the figures. A redraw of its own would cost the window a pulse more a second, and with the software
+     * renderer every pulse that paints copies the whole window to the screen (docs/benchmarks.md, GUI vs CLI).
      */
     static final long EARLY_NANOS = 250_000_000L;
     /** When no snapshot comes (a paused run), the waiting points are drawn this long after the period ends. */
@@ -133,10 +133,10 @@ final class TrainCharts {
         render(null, null, null);
     }
 
-    Node lossPane() { return lossPane; }
-    Node accuracyPane() { return accuracyPane; }
-    Node batchPane() { return batchPane; }
-    Node ratePane() { return ratePane; }
+    StackPane lossPane() { return lossPane; }
+    StackPane accuracyPane() { return accuracyPane; }
+    StackPane batchPane() { return batchPane; }
+    StackPane ratePane() { return ratePane; }
 
     /** The chart nodes by export file stem, for PNG export. */
     Map<String, LineChart<Number, Number>> charts() {

@@ -41,6 +41,7 @@ import javafx.geometry.Orientation;
 import wb.evaluate.ViewItem;
 import wb.ui.support.Fmt;
 import wb.ui.support.ImageGrid;
+import wb.ui.support.LayoutBoundary;
 import wb.ui.support.Opener;
 import wb.ui.support.Thumbnails;
 import wb.ui.support.Ui;
@@ -81,10 +82,11 @@ final class TrainView {
             r.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(r);
         }
-        grid.add(charts.lossPane(), 0, 0);
-        grid.add(charts.accuracyPane(), 1, 0);
-        grid.add(charts.batchPane(), 0, 1);
-        grid.add(charts.ratePane(), 1, 1);
+        // Each chart redraws during training: its layout stays inside it (LayoutBoundary).
+        grid.add(new LayoutBoundary(charts.lossPane()), 0, 0);
+        grid.add(new LayoutBoundary(charts.accuracyPane()), 1, 0);
+        grid.add(new LayoutBoundary(charts.batchPane()), 0, 1);
+        grid.add(new LayoutBoundary(charts.ratePane()), 1, 1);
         grid.setPadding(new Insets(4, 4, 0, 0));
         Label chartsTitle = Ui.styled(new Label(), "wb-facts");
         chartsTitle.setId("chartsTitle");
@@ -254,7 +256,8 @@ final class TrainView {
         notice.textProperty().bind(vm.noticeProperty());
         vm.noticeKindProperty().addListener((o, a, k) -> Ui.messageKind(notice, k.name().toLowerCase(java.util.Locale.ROOT)));
 
-        VBox box = new VBox(10, controls, status, tiles, notice);
+        // The figures change every second during training: their layout stays inside the row (LayoutBoundary).
+        VBox box = new VBox(10, controls, status, new LayoutBoundary(tiles), notice);
         box.setPadding(new Insets(0, 0, 10, 0));
         return box;
     }

@@ -19,7 +19,7 @@ import wb.ui.train.TrainingSnapshot.PhaseMark;
 
 /**
  * The UI's training observer: accumulates the run on the training thread and publishes cumulative
- * {@link TrainingSnapshot}s, at most about two a second for batches (every epoch, phase change and the end are
+ * {@link TrainingSnapshot}s, at most about one a second for batches (every epoch, phase change and the end are
  * published at once). The batch curve is thinned by halving whenever it reaches {@link #MAX_POINTS}, so memory
  * and the cost of a snapshot stay bounded however long the run is. Also the {@link Progress} sink for the
  * session's preparation steps. Thread-safe.
@@ -35,10 +35,11 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
     public static final int MAX_POINTS = 500;
     /**
      * Minimum time between two batch-driven publications. Every update costs the window a CSS, layout and render
-     * pass, taken from the trainer on a small machine: at 2 Hz (the batch curves at 1 Hz, {@code TrainCharts}) the
-     * window uses 39 ms of CPU per second of training, at 4 Hz 51 ms (docs/benchmarks.md, GUI vs CLI).
+     * pass, taken from the trainer on a small machine: the window's CPU per second of training was 51 ms at 4 Hz,
+     * 39 ms at 2 Hz, and with the charts' cheaper drawing 27 ms at 2 Hz and 24 ms at 1 Hz, figures and batch curves
+     * in one pulse (docs/benchmarks.md, GUI vs CLI).
      */
-    public static final long DEFAULT_INTERVAL_NANOS = 500_000_000L;
+    public static final long DEFAULT_INTERVAL_NANOS = 1_000_000_000L;
 
     private final String runName;
     private final Path runDir;

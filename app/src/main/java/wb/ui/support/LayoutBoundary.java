@@ -6,7 +6,7 @@ import javafx.scene.layout.Region;
  * Holds a part of a screen that changes many times a minute while its size rarely does (live figures, a chart),
  * so that its changes are laid out where they happen. A changed label or chart normally asks every ancestor up to
  * the window for a new layout, and each ancestor then measures its children again, text included (while training,
- * half of the FX thread's time went there: docs/benchmarks.md, GUI vs CLI). Here the content is unmanaged, which
+ * a third of the FX thread's CPU went to layout: docs/benchmarks.md, GUI vs CLI). Here the content is unmanaged, which
  * makes it a layout root: JavaFX lays out only its branch, at the size this boundary gave it. When the content's
  * preferred size does change (a longer figure), the boundary notices after the layout pass and asks its own parent
  * for a layout, so nothing is clipped for longer than a pulse.

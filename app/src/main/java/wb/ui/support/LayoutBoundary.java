@@ -22,7 +22,6 @@ public final class LayoutBoundary extends Region {
         this.content = content;
         content.setManaged(false);
         getChildren().add(content);
-        getStyleClass().add("wb-layout-boundary");
         sceneProperty().addListener((o, old, now) -> {
             if (old != null) old.removePostLayoutPulseListener(sizeCheck);
             if (now != null) now.addPostLayoutPulseListener(sizeCheck);
@@ -50,11 +49,11 @@ public final class LayoutBoundary extends Region {
     }
 
     @Override protected double computeMaxWidth(double height) {
-        return content.maxWidth(innerHeight(height));
+        return snappedLeftInset() + content.maxWidth(innerHeight(height)) + snappedRightInset();
     }
 
     @Override protected double computeMaxHeight(double width) {
-        return content.maxHeight(innerWidth(width));
+        return snappedTopInset() + content.maxHeight(innerWidth(width)) + snappedBottomInset();
     }
 
     @Override public javafx.geometry.Orientation getContentBias() {

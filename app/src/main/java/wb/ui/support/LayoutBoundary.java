@@ -32,29 +32,12 @@ public final class LayoutBoundary extends Region {
         return content;
     }
 
-    @Override protected double computeMinWidth(double height) {
-        return snappedLeftInset() + content.minWidth(innerHeight(height)) + snappedRightInset();
-    }
-
-    @Override protected double computeMinHeight(double width) {
-        return snappedTopInset() + content.minHeight(innerWidth(width)) + snappedBottomInset();
-    }
-
-    @Override protected double computePrefWidth(double height) {
-        return snappedLeftInset() + content.prefWidth(innerHeight(height)) + snappedRightInset();
-    }
-
-    @Override protected double computePrefHeight(double width) {
-        return snappedTopInset() + content.prefHeight(innerWidth(width)) + snappedBottomInset();
-    }
-
-    @Override protected double computeMaxWidth(double height) {
-        return snappedLeftInset() + content.maxWidth(innerHeight(height)) + snappedRightInset();
-    }
-
-    @Override protected double computeMaxHeight(double width) {
-        return snappedTopInset() + content.maxHeight(innerWidth(width)) + snappedBottomInset();
-    }
+    @Override protected double computeMinWidth(double height) { return outerWidth(content.minWidth(innerHeight(height))); }
+    @Override protected double computePrefWidth(double height) { return outerWidth(content.prefWidth(innerHeight(height))); }
+    @Override protected double computeMaxWidth(double height) { return outerWidth(content.maxWidth(innerHeight(height))); }
+    @Override protected double computeMinHeight(double width) { return outerHeight(content.minHeight(innerWidth(width))); }
+    @Override protected double computePrefHeight(double width) { return outerHeight(content.prefHeight(innerWidth(width))); }
+    @Override protected double computeMaxHeight(double width) { return outerHeight(content.maxHeight(innerWidth(width))); }
 
     @Override public javafx.geometry.Orientation getContentBias() {
         return content.getContentBias();
@@ -77,6 +60,14 @@ public final class LayoutBoundary extends Region {
             laidOutPrefWidth = -1;
             requestLayout();
         }
+    }
+
+    private double outerWidth(double contentWidth) {
+        return snappedLeftInset() + contentWidth + snappedRightInset();
+    }
+
+    private double outerHeight(double contentHeight) {
+        return snappedTopInset() + contentHeight + snappedBottomInset();
     }
 
     private double innerHeight(double height) {

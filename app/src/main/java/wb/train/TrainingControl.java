@@ -1,5 +1,8 @@
 package wb.train;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 /**
  * Lets a front end stop, pause and resume a run. The trainer checks it between batches, so a stop takes
  * effect after at most one batch and never leaves a half-updated network.
@@ -7,20 +10,36 @@ package wb.train;
 public final class TrainingControl {
     private volatile boolean stopRequested;
     private boolean paused;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public void stop() {
         stopRequested = true;
         synchronized (this) { notifyAll(); }
+        changed();
     }
 
     public boolean stopRequested() { return stopRequested; }
 
-    public synchronized void pause() { paused = true; }
-
-    public synchronized void resume() {
-        paused = false;
-        notifyAll();
+    public void pause() {
+        synchronized (this) { paused = true; }
+        changed();
     }
+
+    public void resume() {
+        synchronized (this) {
+            paused = false;
+            notifyAll();
+        }
+        changed();
+    }
+
+    /**
+     * Runs {@code listener} after every stop, pause and resume, on the thread that asked for it: how a run in another
+     * process ({@link TrainingProcess}) hears of them.
+     */
+    public void onChange(Runnable listener) { listeners.add(listener); }
+
+    private void changed() { listeners.forEach(Runnable::run); }
 
     public synchronized boolean isPaused() { return paused; }
 

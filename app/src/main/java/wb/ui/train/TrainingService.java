@@ -7,10 +7,12 @@ import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 import wb.train.TrainingControl;
+import wb.train.TrainingProcess;
 import wb.train.TrainingSession;
 
 /**
- * Training as a JavaFX Service: {@link TrainingSession#run} on a dedicated thread, with a {@link TrainingRecorder}
+ * Training as a JavaFX Service: {@link TrainingSession#run} in a worker process ({@link TrainingProcess}; with
+ * {@code -Dwb.train.inProcess=true}, in this one) followed from a dedicated thread, with a {@link TrainingRecorder}
  * that publishes cumulative snapshots through {@code updateValue}. JavaFX coalesces those into at most one
  * FX-thread update per pulse, which is safe precisely because every snapshot holds the whole run so far.
  */
@@ -22,6 +24,9 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
         t.setDaemon(true);
         return t;
     });
+
+    /** Train in the workbench's own process instead of a worker: for profiling with one process, or where starting one fails. */
+    static final boolean IN_PROCESS = Boolean.getBoolean("wb.train.inProcess");
 
     private TrainingJob job;
     private Listener listener;
@@ -72,7 +77,9 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
                 rec.seed(j.previousEpochs(), j.previousPhases(), j.previousWatch());
                 recorder = rec;
                 updateValue(rec.snapshot());
-                TrainingSession.Outcome outcome = TrainingSession.run(j.dataset(), j.channels(), j.config(), j.runDir(), j.resume(), rec, c, rec);
+                TrainingSession.Outcome outcome = IN_PROCESS
+                        ? TrainingSession.run(j.dataset(), j.channels(), j.config(), j.runDir(), j.resume(), rec, c, rec)
+                        : TrainingProcess.run(j.dataset(), j.channels(), j.config(), j.runDir(), j.resume(), rec, c, rec);
                 return rec.complete(outcome.notes(), outcome.unreadableFiles());
             }
         };

@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import wb.common.Progress;
 import wb.dataset.Dataset;
@@ -35,7 +33,7 @@ final class TrainingEvents {
      */
     record Failure(String kind, String message, String detail) { }
 
-    static final String PROGRESS = "progress", START = "start", PHASE = "phase", BATCH = "batch", EPOCH = "epoch",
+    static final String PROGRESS = "progress", START = "start", PHASE = "phase", BATCHES = "batches", EPOCH = "epoch",
             WATCH = "watch", FINISH = "finish", OUTCOME = "outcome", FAILURE = "failure";
 
     /** Commands on the worker's standard input, one per line. */
@@ -45,33 +43,30 @@ final class TrainingEvents {
 
     private TrainingEvents() { }
 
-    /** One line (without its newline). */
+    private static final String HEAD = "{\"event\":\"", DATA = "\",\"data\":";
+
+    /** One line (without its newline). Event names are plain words, so only the data needs encoding. */
     static String encode(String event, Object data) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("event", event);
-        line.set("data", JSON.valueToTree(data));
         try {
-            return JSON.writeValueAsString(line);
+            return HEAD + event + DATA + JSON.writeValueAsString(data) + "}";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A decoded line: its event name and data, or null when the line is not an event (a library's stray output). */
-    record Line(String event, JsonNode data) {
+    /** A decoded line: its event name and data (JSON text, parsed once, into the type its name says). */
+    record Line(String event, String data) {
         <T> T as(Class<T> type) throws IOException {
-            return JSON.treeToValue(data, type);
+            return JSON.readValue(data, type);
         }
     }
 
+    /** The line's event, or null when the line is not one (a library's stray output). */
     static Line decode(String text) {
-        if (!text.startsWith("{\"event\":")) return null;
-        try {
-            JsonNode node = JSON.readTree(text);
-            return new Line(node.path("event").asText(), node.path("data"));
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        if (!text.startsWith(HEAD) || !text.endsWith("}")) return null;
+        int end = text.indexOf('"', HEAD.length());
+        if (end < 0 || !text.startsWith(DATA, end)) return null;
+        return new Line(text.substring(HEAD.length(), end), text.substring(end + DATA.length(), text.length() - 1));
     }
 
     /** Passes a decoded event to {@code observer} or {@code progress}; returns false for the two end events. */
@@ -86,7 +81,9 @@ final class TrainingEvents {
                 Phase p = line.as(Phase.class);
                 observer.onPhase(p.name(), p.firstEpoch());
             }
-            case BATCH -> observer.onBatch(line.as(BatchMetrics.class));
+            case BATCHES -> {
+                for (BatchMetrics b : JSON.readValue(line.data(), BatchMetrics[].class)) observer.onBatch(b);
+            }
             case EPOCH -> observer.onEpoch(line.as(EpochMetrics.class));
             case WATCH -> observer.onWatch(line.as(WatchFrame.class));
             case FINISH -> observer.onFinish(line.as(RunEnd.class));

@@ -19,7 +19,7 @@ import wb.common.UserException;
 /**
  * The training process that {@link TrainingProcess} starts: {@code TrainingWorker JOB_FILE} runs
  * {@link TrainingSession#run} on the job, writes every observer callback and progress report to standard output as a
- * {@link TrainingEvents} line, and ends with the run's outcome or its failure. Standard input carries
+ * {@link TrainingEvents} line (batches in groups), and ends with the run's outcome or its failure. Standard input carries
  * {@code pause}, {@code resume} and {@code stop}, one per line; when it closes (the workbench has gone), the run stops
  * after the current batch and keeps what it has saved, as after the Stop button.
  * <p>
@@ -38,12 +38,12 @@ public final class TrainingWorker {
             System.err.println("usage: TrainingWorker JOB_FILE (started by the workbench, not by hand)");
             System.exit(2);
         }
-        Emitter out = new Emitter(events);
+        TrainingControl control = new TrainingControl();
+        Emitter out = new Emitter(events, control);
         int code;
         try {
             TrainingEvents.Job job = TrainingEvents.JSON.readValue(Path.of(args[0]).toFile(), TrainingEvents.Job.class);
-            TrainingControl control = new TrainingControl();
-            listen(control);
+            listen(control, out);
             TrainingSession.Outcome o = TrainingSession.run(job.dataset(), job.channels(), job.config(), job.runDir(), job.resume(),
                     out, control, out);
             out.emit(TrainingEvents.OUTCOME, o);
@@ -65,13 +65,17 @@ public final class TrainingWorker {
     }
 
     /** Applies the commands on standard input to {@code control}, on a daemon thread. */
-    private static void listen(TrainingControl control) {
+    private static void listen(TrainingControl control, Emitter out) {
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     switch (line.trim()) {
-                        case TrainingEvents.PAUSE -> control.pause();
+                        case TrainingEvents.PAUSE -> {
+                            control.pause();
+                            out.flushBatches(); // the workbench shows the run as it stands when paused (the batch
+                                                // under way is sent when it ends, see Emitter.onBatch)
+                        }
                         case TrainingEvents.RESUME -> control.resume();
                         case TrainingEvents.STOP -> control.stop();
                         default -> System.err.println("training worker: unknown command '" + line + "' ignored");
@@ -86,13 +90,36 @@ public final class TrainingWorker {
         t.start();
     }
 
-    /** Writes the observer's callbacks and progress as event lines; thread-safe, one flush per line. */
-    private static final class Emitter implements TrainingObserver, Progress {
+    /**
+     * Writes the observer's callbacks and progress as event lines; thread-safe, one flush per line. Batches travel
+     * in groups, one line at most every {@link #BATCH_GROUP_NANOS} (and at an epoch's last batch, before any other
+     * event, and when the run pauses), so that the workbench wakes a few times a second instead of at every batch.
+     */
+    static final class Emitter implements TrainingObserver, Progress {
+        static final long BATCH_GROUP_NANOS = 250_000_000L;
         private final PrintStream out;
+        private final TrainingControl control;
+        private final java.util.List<BatchMetrics> batches = new java.util.ArrayList<>();
+        private long groupStarted;
 
-        Emitter(PrintStream out) { this.out = out; }
+        Emitter(PrintStream out, TrainingControl control) {
+            this.out = out;
+            this.control = control;
+        }
 
         synchronized void emit(String event, Object data) {
+            flushBatches();
+            write(event, data);
+        }
+
+        /** Sends the batches held back, if any. */
+        synchronized void flushBatches() {
+            if (batches.isEmpty()) return;
+            write(TrainingEvents.BATCHES, java.util.List.copyOf(batches));
+            batches.clear();
+        }
+
+        private void write(String event, Object data) {
             out.print(TrainingEvents.encode(event, data));
             out.print('\n');
             out.flush();
@@ -104,7 +131,14 @@ public final class TrainingWorker {
 
         @Override public void onStart(RunStart start) { emit(TrainingEvents.START, start); }
         @Override public void onPhase(String name, int firstEpoch) { emit(TrainingEvents.PHASE, new TrainingEvents.Phase(name, firstEpoch)); }
-        @Override public void onBatch(BatchMetrics batch) { emit(TrainingEvents.BATCH, batch); }
+
+        @Override public synchronized void onBatch(BatchMetrics batch) {
+            long now = System.nanoTime();
+            if (batches.isEmpty()) groupStarted = now;
+            batches.add(batch);
+            if (now - groupStarted >= BATCH_GROUP_NANOS || batch.batch() >= batch.batchesPerEpoch() || control.isPaused()) flushBatches();
+        }
+
         @Override public void onEpoch(EpochMetrics epoch) { emit(TrainingEvents.EPOCH, epoch); }
         @Override public void onWatch(WatchFrame frame) { emit(TrainingEvents.WATCH, frame); }
         @Override public void onFinish(RunEnd end) { emit(TrainingEvents.FINISH, end); }

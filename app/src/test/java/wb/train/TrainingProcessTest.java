@@ -127,6 +127,29 @@ class TrainingProcessTest {
     }
 
     @Test
+    void aWorkerWhoseWorkbenchHasGoneStopsAfterItsBatchAndKeepsTheModel() throws Exception {
+        Path job = tmp.resolve("orphan.json");
+        Path run = tmp.resolve("orphan").toAbsolutePath();
+        TrainingEvents.JSON.writeValue(job.toFile(), new TrainingEvents.Job(data, 1, config(200), run, false));
+        Process p = new ProcessBuilder(TrainingProcess.command(job)).start();
+        Recorder rec = new Recorder() {
+            @Override public void onEpoch(EpochMetrics e) {
+                super.onEpoch(e);
+                try {
+                    p.getOutputStream().close(); // what the worker sees when the workbench exits
+                } catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }
+        };
+        TrainingSession.Outcome o = TrainingProcess.follow(p, rec, Progress.NONE);
+        assertEquals(RunEnd.Status.CANCELLED, o.end().status(), o.end().message());
+        assertTrue(o.end().epochsCompleted() < 5, "stopped soon after its input closed: " + o.end().epochsCompleted());
+        assertTrue(Files.isRegularFile(run.resolve(ModelBundle.NETWORK_FILE)));
+        assertEquals(0, p.exitValue());
+    }
+
+    @Test
     void theSessionsOwnErrorsArriveAsUserErrors() throws Exception {
         Path run = tmp.resolve("twice");
         TrainingProcess.run(data, 1, config(1), run, false, new TrainingObserver() { }, new TrainingControl(), Progress.NONE);

@@ -69,8 +69,11 @@ final class TrainingEvents {
         return new Line(text.substring(HEAD.length(), end), text.substring(end + DATA.length(), text.length() - 1));
     }
 
-    /** Passes a decoded event to {@code observer} or {@code progress}; returns false for the two end events. */
-    static boolean dispatch(Line line, TrainingObserver observer, Progress progress) throws IOException {
+    /**
+     * Passes a decoded event to {@code observer} or {@code progress}. The two end events (outcome, failure) are the
+     * caller's; any other unknown event, from a newer worker, is ignored.
+     */
+    static void dispatch(Line line, TrainingObserver observer, Progress progress) throws IOException {
         switch (line.event()) {
             case PROGRESS -> {
                 ProgressUpdate p = line.as(ProgressUpdate.class);
@@ -82,15 +85,12 @@ final class TrainingEvents {
                 observer.onPhase(p.name(), p.firstEpoch());
             }
             case BATCHES -> {
-                for (BatchMetrics b : JSON.readValue(line.data(), BatchMetrics[].class)) observer.onBatch(b);
+                for (BatchMetrics b : line.as(BatchMetrics[].class)) observer.onBatch(b);
             }
             case EPOCH -> observer.onEpoch(line.as(EpochMetrics.class));
             case WATCH -> observer.onWatch(line.as(WatchFrame.class));
             case FINISH -> observer.onFinish(line.as(RunEnd.class));
-            default -> {
-                return false;
-            }
+            default -> { }
         }
-        return true;
     }
 }

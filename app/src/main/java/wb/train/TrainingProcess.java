@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import wb.common.CancelledException;
 import wb.common.FreeThreads;
 import wb.common.Progress;
 import wb.common.UserException;
@@ -101,9 +102,7 @@ public final class TrainingProcess {
         errors.start();
         TrainingSession.Outcome outcome = null;
         TrainingEvents.Failure failure = null;
-        boolean started = false, finished = false;
-        EpochMetrics best = null;
-        int epochs = 0;
+        Seen seen = new Seen(observer);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String text;
             while ((text = in.readLine()) != null) {
@@ -115,16 +114,7 @@ public final class TrainingProcess {
                 switch (line.event()) {
                     case TrainingEvents.OUTCOME -> outcome = line.as(TrainingSession.Outcome.class);
                     case TrainingEvents.FAILURE -> failure = line.as(TrainingEvents.Failure.class);
-                    default -> {
-                        if (line.event().equals(TrainingEvents.START)) started = true;
-                        if (line.event().equals(TrainingEvents.FINISH)) finished = true;
-                        if (line.event().equals(TrainingEvents.EPOCH)) {
-                            EpochMetrics e = line.as(EpochMetrics.class);
-                            epochs = e.epoch();
-                            if (e.improved()) best = e;
-                        }
-                        TrainingEvents.dispatch(line, observer, progress);
-                    }
+                    default -> TrainingEvents.dispatch(line, seen, progress);
                 }
             }
         }
@@ -134,17 +124,49 @@ public final class TrainingProcess {
         if (failure != null) {
             switch (failure.kind()) {
                 case "user" -> throw new UserException(failure.message());
-                case "cancelled" -> throw new wb.common.CancelledException();
+                case "cancelled" -> throw new CancelledException();
                 default -> throw new IllegalStateException("training failed: " + failure.message() + "\n" + failure.detail());
             }
         }
         String why = "the training process ended unexpectedly (exit code " + code + ")"
                 + (stderrTail.isEmpty() ? "" : "; its last messages:\n" + String.join("\n", snapshot(stderrTail)));
-        if (started && !finished) {
-            observer.onFinish(new RunEnd(RunEnd.Status.FAILED, epochs, best == null ? 0 : best.epoch(),
+        if (seen.started && !seen.finished) {
+            EpochMetrics best = seen.best;
+            observer.onFinish(new RunEnd(RunEnd.Status.FAILED, seen.epochs, best == null ? 0 : best.epoch(),
                     best == null ? Double.NaN : best.validLoss(), best == null ? Double.NaN : best.validAccuracy(), why));
         }
         throw new UserException(why);
+    }
+
+    /** Passes the events on, noting what a run that dies needs for its {@code onFinish}. */
+    private static final class Seen implements TrainingObserver {
+        private final TrainingObserver to;
+        boolean started, finished;
+        int epochs;
+        EpochMetrics best;
+
+        Seen(TrainingObserver to) { this.to = to; }
+
+        @Override public void onStart(RunStart s) {
+            started = true;
+            to.onStart(s);
+        }
+
+        @Override public void onPhase(String name, int firstEpoch) { to.onPhase(name, firstEpoch); }
+        @Override public void onBatch(BatchMetrics b) { to.onBatch(b); }
+
+        @Override public void onEpoch(EpochMetrics e) {
+            epochs = e.epoch();
+            if (e.improved()) best = e;
+            to.onEpoch(e);
+        }
+
+        @Override public void onWatch(WatchFrame f) { to.onWatch(f); }
+
+        @Override public void onFinish(RunEnd e) {
+            finished = true;
+            to.onFinish(e);
+        }
     }
 
     private static int waitFor(Process p) {

@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import wb.common.CancelledException;
 import wb.common.FreeThreads;
@@ -72,9 +74,9 @@ public final class TrainingWorker {
                 while ((line = in.readLine()) != null) {
                     switch (line.trim()) {
                         case TrainingEvents.PAUSE -> {
+                            // Show the run as it stands; the batch under way is sent when it ends (Emitter.onBatch).
                             control.pause();
-                            out.flushBatches(); // the workbench shows the run as it stands when paused (the batch
-                                                // under way is sent when it ends, see Emitter.onBatch)
+                            out.flushBatches();
                         }
                         case TrainingEvents.RESUME -> control.resume();
                         case TrainingEvents.STOP -> control.stop();
@@ -99,7 +101,7 @@ public final class TrainingWorker {
         static final long BATCH_GROUP_NANOS = 250_000_000L;
         private final PrintStream out;
         private final TrainingControl control;
-        private final java.util.List<BatchMetrics> batches = new java.util.ArrayList<>();
+        private final List<BatchMetrics> batches = new ArrayList<>();
         private long groupStarted;
 
         Emitter(PrintStream out, TrainingControl control) {
@@ -115,7 +117,7 @@ public final class TrainingWorker {
         /** Sends the batches held back, if any. */
         synchronized void flushBatches() {
             if (batches.isEmpty()) return;
-            write(TrainingEvents.BATCHES, java.util.List.copyOf(batches));
+            write(TrainingEvents.BATCHES, List.copyOf(batches));
             batches.clear();
         }
 

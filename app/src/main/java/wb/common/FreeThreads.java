@@ -88,22 +88,13 @@ public final class FreeThreads {
      */
     public static <T> T call(Callable<T> work) {
         Future<T> f = Holder.STARTER.submit(work);
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // creating threads takes microseconds: finish it, then restore the flag
-                } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof RuntimeException r) throw r;
-                    if (c instanceof Error err) throw err;
-                    throw new IllegalStateException(c);
-                }
-            }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
+            return Uninterruptibly.get(f::get); // creating threads takes microseconds: finish it
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
         }
     }
 }

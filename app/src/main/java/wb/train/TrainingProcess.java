@@ -17,6 +17,7 @@ import java.util.List;
 import wb.common.CancelledException;
 import wb.common.FreeThreads;
 import wb.common.Progress;
+import wb.common.Uninterruptibly;
 import wb.common.UserException;
 import wb.dataset.Dataset;
 
@@ -52,7 +53,14 @@ public final class TrainingProcess {
         try {
             TrainingEvents.JSON.writeValue(jobFile.toFile(), new TrainingEvents.Job(dataset, channels, cfg, runDir.toAbsolutePath(), resume));
             ProcessBuilder pb = new ProcessBuilder(command(jobFile));
-            Process p = FreeThreads.call(pb::start);
+            Process p;
+            try {
+                p = FreeThreads.call(pb::start);
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof IOException io)) throw e;
+                throw new UserException("cannot start the training process (" + pb.command().get(0) + "): " + io.getMessage()
+                        + "; the workbench started with -Dwb.train.inProcess=true trains in its own process instead");
+            }
             Writer commands = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
             control.onChange(() -> send(commands, control));
             send(commands, control); // a pause or stop that came before the worker started
@@ -118,7 +126,7 @@ public final class TrainingProcess {
                 }
             }
         }
-        int code = waitFor(p);
+        int code = Uninterruptibly.get(p::waitFor); // its output has ended, so it is exiting
         joinQuietly(errors);
         if (outcome != null) return outcome;
         if (failure != null) {
@@ -169,20 +177,6 @@ public final class TrainingProcess {
         }
     }
 
-    private static int waitFor(Process p) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return p.waitFor();
-                } catch (InterruptedException e) {
-                    interrupted = true; // its output has ended, so it is exiting
-                }
-            }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
-    }
 
     private static void copyStderr(Process p, Deque<String> tail) {
         try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {

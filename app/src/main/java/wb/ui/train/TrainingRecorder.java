@@ -3,6 +3,7 @@ package wb.ui.train;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -46,6 +47,7 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
     private final Consumer<TrainingSnapshot> publisher;
     private final LongSupplier clock;
     private final long intervalNanos;
+    private BooleanSupplier paused = () -> false;
 
     private Phase phase = Phase.PREPARING;
     private String message;
@@ -108,7 +110,7 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
             publish(true);
         } else {
             phase = Phase.TRAINING;
-            publish(false);
+            publish(paused.getAsBoolean());
         }
     }
 
@@ -148,6 +150,14 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
     /** The current state as a snapshot (for tests and for a last publication). */
     public synchronized TrainingSnapshot snapshot() {
         return snapshot(List.of(), List.of());
+    }
+
+    /**
+     * While {@code paused} says so, every batch is published at once: a batch that ends after the pause (the one under
+     * way, or from a worker process those it held back) must not wait for a throttle that no later batch will lift.
+     */
+    public synchronized void publishAtOnceWhile(BooleanSupplier paused) {
+        this.paused = paused;
     }
 
     /** Publishes the latest state if a throttled batch update is still unpublished. */

@@ -75,6 +75,7 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
                 TrainingRecorder rec = new TrainingRecorder(j.runName(), j.runDir(), this::updateValue, System::nanoTime,
                         TrainingRecorder.DEFAULT_INTERVAL_NANOS);
                 rec.seed(j.previousEpochs(), j.previousPhases(), j.previousWatch());
+                rec.publishAtOnceWhile(c::isPaused);
                 recorder = rec;
                 updateValue(rec.snapshot());
                 TrainingSession.Outcome outcome = IN_PROCESS

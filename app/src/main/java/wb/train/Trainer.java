@@ -106,7 +106,7 @@ public final class Trainer {
                 try (BatchLoader loader = new BatchLoader(train, order, settings.batchSize(), true, numClasses, true,
                         seeds.seedFor("augment") + epoch * 1_000_003L, settings.loaderThreads(), 4, settings.labelSmoothing())) {
                     for (int b = 0; b < loader.batches(); b++) {
-                        control.awaitRunnable();
+                        control.awaitRunnable(observer::onPaused);
                         if (control.stopRequested()) {
                             return finish(RunEnd.Status.CANCELLED, completed, bestEpoch, bestLoss, bestAcc,
                                     "stopped by the user during epoch " + epoch + "; the last completed epoch is " + completed);

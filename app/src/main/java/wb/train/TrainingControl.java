@@ -43,8 +43,17 @@ public final class TrainingControl {
 
     public synchronized boolean isPaused() { return paused; }
 
-    /** Blocks while paused; returns at once when running or when a stop is requested. */
-    synchronized void awaitRunnable() throws InterruptedException {
-        while (paused && !stopRequested) wait();
+    /**
+     * Blocks while paused; returns at once when running or when a stop is requested. {@code beforeWaiting} runs once
+     * before it blocks, outside the lock (the trainer tells its observers that the run now stands still).
+     */
+    void awaitRunnable(Runnable beforeWaiting) throws InterruptedException {
+        synchronized (this) {
+            if (!paused || stopRequested) return;
+        }
+        beforeWaiting.run();
+        synchronized (this) {
+            while (paused && !stopRequested) wait();
+        }
     }
 }

@@ -33,7 +33,7 @@ final class TrainingEvents {
      */
     record Failure(String kind, String message, String detail) { }
 
-    static final String PROGRESS = "progress", START = "start", PHASE = "phase", BATCHES = "batches", EPOCH = "epoch",
+    static final String PROGRESS = "progress", START = "start", PHASE = "phase", BATCHES = "batches", PAUSED = "paused", EPOCH = "epoch",
             WATCH = "watch", FINISH = "finish", OUTCOME = "outcome", FAILURE = "failure";
 
     /** Commands on the worker's standard input, one per line. */
@@ -87,6 +87,7 @@ final class TrainingEvents {
             case BATCHES -> {
                 for (BatchMetrics b : line.as(BatchMetrics[].class)) observer.onBatch(b);
             }
+            case PAUSED -> observer.onPaused();
             case EPOCH -> observer.onEpoch(line.as(EpochMetrics.class));
             case WATCH -> observer.onWatch(line.as(WatchFrame.class));
             case FINISH -> observer.onFinish(line.as(RunEnd.class));

@@ -20,6 +20,12 @@ public interface TrainingObserver {
 
     default void onBatch(BatchMetrics batch) { }
 
+    /**
+     * A pause has taken effect: the batch under way has ended and been reported, and the run waits before the next
+     * one. Once per pause, so that an observer that holds updates back can show the run as it stands.
+     */
+    default void onPaused() { }
+
     default void onEpoch(EpochMetrics epoch) { }
 
     /** After {@code onEpoch}: the network's answers for the run's watched validation images (runs with validation data). */
@@ -34,6 +40,7 @@ public interface TrainingObserver {
             @Override public void onStart(RunStart s) { list.forEach(o -> o.onStart(s)); }
             @Override public void onPhase(String name, int firstEpoch) { list.forEach(o -> o.onPhase(name, firstEpoch)); }
             @Override public void onBatch(BatchMetrics b) { list.forEach(o -> o.onBatch(b)); }
+            @Override public void onPaused() { list.forEach(TrainingObserver::onPaused); }
             @Override public void onEpoch(EpochMetrics e) { list.forEach(o -> o.onEpoch(e)); }
             @Override public void onWatch(WatchFrame f) { list.forEach(o -> o.onWatch(f)); }
             @Override public void onFinish(RunEnd e) { list.forEach(o -> o.onFinish(e)); }

@@ -162,6 +162,7 @@ public final class TrainingProcess {
 
         @Override public void onPhase(String name, int firstEpoch) { to.onPhase(name, firstEpoch); }
         @Override public void onBatch(BatchMetrics b) { to.onBatch(b); }
+        @Override public void onPaused() { to.onPaused(); }
 
         @Override public void onEpoch(EpochMetrics e) {
             epochs = e.epoch();

@@ -41,11 +41,11 @@ public final class TrainingWorker {
             System.exit(2);
         }
         TrainingControl control = new TrainingControl();
-        Emitter out = new Emitter(events, control);
+        Emitter out = new Emitter(events);
         int code;
         try {
             TrainingEvents.Job job = TrainingEvents.JSON.readValue(Path.of(args[0]).toFile(), TrainingEvents.Job.class);
-            listen(control, out);
+            listen(control);
             TrainingSession.Outcome o = TrainingSession.run(job.dataset(), job.channels(), job.config(), job.runDir(), job.resume(),
                     out, control, out);
             out.emit(TrainingEvents.OUTCOME, o);
@@ -67,17 +67,13 @@ public final class TrainingWorker {
     }
 
     /** Applies the commands on standard input to {@code control}, on a daemon thread. */
-    private static void listen(TrainingControl control, Emitter out) {
+    private static void listen(TrainingControl control) {
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     switch (line.trim()) {
-                        case TrainingEvents.PAUSE -> {
-                            // Show the run as it stands; the batch under way is sent when it ends (Emitter.onBatch).
-                            control.pause();
-                            out.flushBatches();
-                        }
+                        case TrainingEvents.PAUSE -> control.pause();
                         case TrainingEvents.RESUME -> control.resume();
                         case TrainingEvents.STOP -> control.stop();
                         default -> System.err.println("training worker: unknown command '" + line + "' ignored");
@@ -94,20 +90,16 @@ public final class TrainingWorker {
 
     /**
      * Writes the observer's callbacks and progress as event lines; thread-safe, one flush per line. Batches travel
-     * in groups, one line at most every {@link #BATCH_GROUP_NANOS} (and at an epoch's last batch, before any other
-     * event, and when the run pauses), so that the workbench wakes a few times a second instead of at every batch.
+     * in groups, one line at most every {@link #BATCH_GROUP_NANOS} (and at an epoch's last batch and before any other
+     * event, a pause's included), so that the workbench wakes a few times a second instead of at every batch.
      */
     static final class Emitter implements TrainingObserver, Progress {
         static final long BATCH_GROUP_NANOS = 250_000_000L;
         private final PrintStream out;
-        private final TrainingControl control;
         private final List<BatchMetrics> batches = new ArrayList<>();
         private long groupStarted;
 
-        Emitter(PrintStream out, TrainingControl control) {
-            this.out = out;
-            this.control = control;
-        }
+        Emitter(PrintStream out) { this.out = out; }
 
         synchronized void emit(String event, Object data) {
             flushBatches();
@@ -115,7 +107,7 @@ public final class TrainingWorker {
         }
 
         /** Sends the batches held back, if any. */
-        synchronized void flushBatches() {
+        private void flushBatches() {
             if (batches.isEmpty()) return;
             write(TrainingEvents.BATCHES, List.copyOf(batches));
             batches.clear();
@@ -138,8 +130,10 @@ public final class TrainingWorker {
             long now = System.nanoTime();
             if (batches.isEmpty()) groupStarted = now;
             batches.add(batch);
-            if (now - groupStarted >= BATCH_GROUP_NANOS || batch.batch() >= batch.batchesPerEpoch() || control.isPaused()) flushBatches();
+            if (now - groupStarted >= BATCH_GROUP_NANOS || batch.batch() >= batch.batchesPerEpoch()) flushBatches();
         }
+
+        @Override public void onPaused() { emit(TrainingEvents.PAUSED, null); }
 
         @Override public void onEpoch(EpochMetrics epoch) { emit(TrainingEvents.EPOCH, epoch); }
         @Override public void onWatch(WatchFrame frame) { emit(TrainingEvents.WATCH, frame); }

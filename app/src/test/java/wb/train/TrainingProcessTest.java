@@ -58,6 +58,7 @@ class TrainingProcessTest {
 
         @Override public void onStart(RunStart s) { start = s; events.add("start"); }
         @Override public void onBatch(BatchMetrics b) { batches.incrementAndGet(); }
+        @Override public void onPaused() { events.add("paused"); }
         @Override public void onEpoch(EpochMetrics e) { epochs.add(e); events.add("epoch" + e.epoch()); }
         @Override public void onWatch(WatchFrame f) { watch.add(f); events.add("watch" + f.epoch()); }
         @Override public void onFinish(RunEnd e) { end = e; events.add("finish"); }
@@ -121,7 +122,7 @@ class TrainingProcessTest {
         assertEquals(0, whilePaused.get(), "batches while paused");
         assertEquals(RunEnd.Status.CANCELLED, o.end().status(), o.end().message());
         assertTrue(o.end().epochsCompleted() < 200);
-        assertEquals(List.of("start", "epoch1", "watch1"), rec.events.subList(0, 3));
+        assertEquals(List.of("start", "epoch1", "watch1", "paused"), rec.events.subList(0, 4), "the pause took effect after epoch 1's batch");
         assertEquals("finish", rec.events.get(rec.events.size() - 1));
         assertTrue(Files.isRegularFile(o.runDir().resolve(ModelBundle.NETWORK_FILE)), "the best epoch so far stays saved");
     }

@@ -3,7 +3,6 @@ package wb.ui.train;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -47,7 +46,6 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
     private final Consumer<TrainingSnapshot> publisher;
     private final LongSupplier clock;
     private final long intervalNanos;
-    private BooleanSupplier paused = () -> false;
 
     private Phase phase = Phase.PREPARING;
     private String message;
@@ -110,7 +108,7 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
             publish(true);
         } else {
             phase = Phase.TRAINING;
-            publish(paused.getAsBoolean());
+            publish(false);
         }
     }
 
@@ -152,18 +150,13 @@ public final class TrainingRecorder implements TrainingObserver, Progress {
         return snapshot(List.of(), List.of());
     }
 
-    /**
-     * While {@code paused} says so, every batch is published at once: a batch that ends after the pause (the one under
-     * way, or from a worker process those it held back) must not wait for a throttle that no later batch will lift.
-     */
-    public synchronized void publishAtOnceWhile(BooleanSupplier paused) {
-        this.paused = paused;
-    }
-
     /** Publishes the latest state if a throttled batch update is still unpublished. */
     public synchronized void flush() {
         if (pending) publish(true);
     }
+
+    /** A paused run shows its last batch, which the throttle may have held back. */
+    @Override public void onPaused() { flush(); }
 
     private TrainingSnapshot snapshot(List<String> notes, List<String> unreadable) {
         return new TrainingSnapshot(runName, runDir, phase, message, start, epochs, points, stride, generation, latest, end,

@@ -31,7 +31,6 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
     private TrainingJob job;
     private Listener listener;
     private volatile TrainingControl control;
-    private volatile TrainingRecorder recorder;
 
     public TrainingService() {
         setExecutor(TRAINING_THREAD);
@@ -52,9 +51,7 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
 
     @Override public void pause() {
         TrainingControl c = control;
-        if (c != null) c.pause();
-        TrainingRecorder r = recorder;
-        if (r != null) r.flush();
+        if (c != null) c.pause(); // the recorder shows the run as it stands once the pause takes effect (onPaused)
     }
 
     @Override public void resume() {
@@ -75,8 +72,6 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
                 TrainingRecorder rec = new TrainingRecorder(j.runName(), j.runDir(), this::updateValue, System::nanoTime,
                         TrainingRecorder.DEFAULT_INTERVAL_NANOS);
                 rec.seed(j.previousEpochs(), j.previousPhases(), j.previousWatch());
-                rec.publishAtOnceWhile(c::isPaused);
-                recorder = rec;
                 updateValue(rec.snapshot());
                 TrainingSession.Outcome outcome = IN_PROCESS
                         ? TrainingSession.run(j.dataset(), j.channels(), j.config(), j.runDir(), j.resume(), rec, c, rec)

@@ -89,19 +89,15 @@ class TrainingRecorderTest {
         throttled.flush();
         assertEquals(batches - 1, published.get(published.size() - 1).batchPoints().size(), "flush publishes what the throttle held back");
 
-        // Paused: the batch that ends after the pause is shown at once, no later batch will come to lift the throttle.
-        boolean[] paused = {true};
-        throttled.publishAtOnceWhile(() -> paused[0]);
+        // Paused: what the throttle holds back is shown once the pause takes effect; nothing more while nothing changed.
         now += step;
-        int running = published.size();
         throttled.onBatch(batch(1, batches - 1, batches - 1, batches));
-        assertEquals(running + 1, published.size(), "published at once while paused");
-        assertEquals(batches - 1, published.get(published.size() - 1).latest().iteration());
-        paused[0] = false;
-        now += step;
         int held = published.size();
-        throttled.onBatch(batch(1, batches, batches - 1, batches));
-        assertEquals(held, published.size(), "throttled again once resumed");
+        throttled.onPaused();
+        assertEquals(held + 1, published.size(), "a pause publishes the batch the throttle held back");
+        assertEquals(batches - 1, published.get(published.size() - 1).latest().iteration());
+        throttled.onPaused();
+        assertEquals(held + 1, published.size(), "nothing new, nothing published");
 
         int before = published.size();
         throttled.onEpoch(epoch(1, 1));

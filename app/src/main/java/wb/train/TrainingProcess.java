@@ -70,13 +70,22 @@ public final class TrainingProcess {
         }
     }
 
-    /** The worker's command line: this JVM, its options less agents, its class path. */
+    /**
+     * The worker's command line: this JVM, its options less agents and the window's own JIT limit, its class path.
+     * The launcher compiles the window's process with C1 alone ({@code -XX:TieredStopAtLevel}, see {@code workbench});
+     * the trainer needs C2, as on the command line.
+     */
     static List<String> command(Path jobFile) {
+        return command(ManagementFactory.getRuntimeMXBean().getInputArguments(), jobFile);
+    }
+
+    static List<String> command(List<String> jvmOptions, Path jobFile) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        for (String arg : jvmOptions) {
             if (arg.startsWith("-agentlib:") || arg.startsWith("-agentpath:") || arg.startsWith("-javaagent:")
-                    || arg.startsWith("-Xrunjdwp") || arg.startsWith("-XX:StartFlightRecording") || arg.startsWith("-XX:FlightRecorderOptions")) {
+                    || arg.startsWith("-Xrunjdwp") || arg.startsWith("-XX:StartFlightRecording") || arg.startsWith("-XX:FlightRecorderOptions")
+                    || arg.startsWith("-XX:TieredStopAtLevel=")) {
                 continue;
             }
             cmd.add(arg);

@@ -175,6 +175,16 @@ class TrainingProcessTest {
     }
 
     @Test
+    void theWorkerGetsTheWindowsOptionsLessAgentsAndItsC1OnlyLimit() {
+        Path job = Path.of("job.json");
+        List<String> cmd = TrainingProcess.command(List.of("-Xmx6g", "-XX:TieredStopAtLevel=1", "-agentlib:jdwp=transport=dt_socket",
+                "-XX:StartFlightRecording=filename=w.jfr", "-Dorg.bytedeco.javacpp.maxphysicalbytes=18g", "-XX:+UseG1GC"), job);
+        assertEquals(List.of("-Xmx6g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=18g", "-XX:+UseG1GC", "-cp"), cmd.subList(1, 5),
+                "the trainer compiles with C2 as the command line does: " + cmd);
+        assertEquals(List.of(TrainingWorker.class.getName(), job.toString()), cmd.subList(cmd.size() - 2, cmd.size()));
+    }
+
+    @Test
     void eventsKeepNonFiniteNumbers() throws Exception {
         RunEnd end = new RunEnd(RunEnd.Status.DIVERGED, 0, 0, Double.POSITIVE_INFINITY, Double.NaN, "loss is NaN");
         TrainingEvents.Line line = TrainingEvents.decode(TrainingEvents.encode(TrainingEvents.FINISH, end));

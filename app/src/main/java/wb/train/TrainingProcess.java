@@ -119,7 +119,8 @@ public final class TrainingProcess {
         errors.start();
         TrainingSession.Outcome outcome = null;
         TrainingEvents.Failure failure = null;
-        Seen seen = new Seen(observer);
+        Seen seen = new Seen();
+        TrainingObserver toObserver = TrainingObserver.all(List.of(seen, observer));
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String text;
             while ((text = in.readLine()) != null) {
@@ -131,7 +132,7 @@ public final class TrainingProcess {
                 switch (line.event()) {
                     case TrainingEvents.OUTCOME -> outcome = line.as(TrainingSession.Outcome.class);
                     case TrainingEvents.FAILURE -> failure = line.as(TrainingEvents.Failure.class);
-                    default -> TrainingEvents.dispatch(line, seen, progress);
+                    default -> TrainingEvents.dispatch(line, toObserver, progress);
                 }
             }
         }
@@ -155,38 +156,21 @@ public final class TrainingProcess {
         throw new UserException(why);
     }
 
-    /** Passes the events on, noting what a run that dies needs for its {@code onFinish}. */
+    /** Notes what a run whose worker dies needs for its {@code onFinish}. */
     private static final class Seen implements TrainingObserver {
-        private final TrainingObserver to;
         boolean started, finished;
         int epochs;
         EpochMetrics best;
 
-        Seen(TrainingObserver to) { this.to = to; }
-
-        @Override public void onStart(RunStart s) {
-            started = true;
-            to.onStart(s);
-        }
-
-        @Override public void onPhase(String name, int firstEpoch) { to.onPhase(name, firstEpoch); }
-        @Override public void onBatch(BatchMetrics b) { to.onBatch(b); }
-        @Override public void onPaused() { to.onPaused(); }
+        @Override public void onStart(RunStart s) { started = true; }
 
         @Override public void onEpoch(EpochMetrics e) {
             epochs = e.epoch();
             if (e.improved()) best = e;
-            to.onEpoch(e);
         }
 
-        @Override public void onWatch(WatchFrame f) { to.onWatch(f); }
-
-        @Override public void onFinish(RunEnd e) {
-            finished = true;
-            to.onFinish(e);
-        }
+        @Override public void onFinish(RunEnd e) { finished = true; }
     }
-
 
     private static void copyStderr(Process p, Deque<String> tail) {
         try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {

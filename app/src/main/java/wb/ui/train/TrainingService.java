@@ -1,7 +1,13 @@
 package wb.ui.train;
 
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
@@ -69,6 +75,7 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
         TrainingControl c = control;
         return new Task<>() {
             @Override protected TrainingSnapshot call() throws Exception {
+                if (IN_PROCESS) compilerNote(tieredStopAtLevel()).ifPresent(n -> System.err.println("workbench: " + n));
                 TrainingRecorder rec = new TrainingRecorder(j.runName(), j.runDir(), this::updateValue, System::nanoTime,
                         TrainingRecorder.DEFAULT_INTERVAL_NANOS);
                 rec.seed(j.previousEpochs(), j.previousPhases(), j.previousWatch());
@@ -76,8 +83,38 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
                 TrainingSession.Outcome outcome = IN_PROCESS
                         ? TrainingSession.run(j.dataset(), j.channels(), j.config(), j.runDir(), j.resume(), rec, c, rec)
                         : TrainingProcess.run(j.dataset(), j.channels(), j.config(), j.runDir(), j.resume(), rec, c, rec);
-                return rec.complete(outcome.notes(), outcome.unreadableFiles());
+                List<String> notes = new ArrayList<>(outcome.notes());
+                if (IN_PROCESS) compilerNote(tieredStopAtLevel()).ifPresent(notes::add);
+                return rec.complete(notes, outcome.unreadableFiles());
             }
         };
+    }
+
+    /**
+     * What to tell the user when this process trains itself with its JIT stopped below C2: the launcher gives the
+     * window's process C1 alone ({@code -XX:TieredStopAtLevel=1}) because a worker does its training, and leaves the
+     * flag out when it sees {@code -Dwb.train.inProcess=true}; set some other way, the trainer would run without C2.
+     * Empty for level 4 (the default) and for a value that is not a number.
+     */
+    static Optional<String> compilerNote(String tieredStopAtLevel) {
+        int level;
+        try {
+            level = Integer.parseInt(tieredStopAtLevel.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
+        if (level >= 4) return Optional.empty();
+        return Optional.of("this window's process trains with -XX:TieredStopAtLevel=" + level
+                + " (no C2 compiler), slower than a training worker would; with -Dwb.train.inProcess=true in WB_JAVA_OPTS"
+                + " the launcher leaves that flag out");
+    }
+
+    /** This JVM's {@code TieredStopAtLevel}; "4" (C2) where the VM does not say. */
+    private static String tieredStopAtLevel() {
+        try {
+            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("TieredStopAtLevel").getValue();
+        } catch (RuntimeException e) {
+            return "4";
+        }
     }
 }

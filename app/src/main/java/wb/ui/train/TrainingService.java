@@ -75,7 +75,8 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
         TrainingControl c = control;
         return new Task<>() {
             @Override protected TrainingSnapshot call() throws Exception {
-                if (IN_PROCESS) compilerNote(tieredStopAtLevel()).ifPresent(n -> System.err.println("workbench: " + n));
+                Optional<String> jitNote = IN_PROCESS ? compilerNote(tieredStopAtLevel()) : Optional.empty();
+                jitNote.ifPresent(n -> System.err.println("workbench: " + n));
                 TrainingRecorder rec = new TrainingRecorder(j.runName(), j.runDir(), this::updateValue, System::nanoTime,
                         TrainingRecorder.DEFAULT_INTERVAL_NANOS);
                 rec.seed(j.previousEpochs(), j.previousPhases(), j.previousWatch());
@@ -84,7 +85,7 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
                         ? TrainingSession.run(j.dataset(), j.channels(), j.config(), j.runDir(), j.resume(), rec, c, rec)
                         : TrainingProcess.run(j.dataset(), j.channels(), j.config(), j.runDir(), j.resume(), rec, c, rec);
                 List<String> notes = new ArrayList<>(outcome.notes());
-                if (IN_PROCESS) compilerNote(tieredStopAtLevel()).ifPresent(notes::add);
+                jitNote.ifPresent(notes::add);
                 return rec.complete(notes, outcome.unreadableFiles());
             }
         };
@@ -97,15 +98,16 @@ public final class TrainingService extends Service<TrainingSnapshot> implements 
      * Empty for level 4 (the default) and for a value that is not a number.
      */
     static Optional<String> compilerNote(String tieredStopAtLevel) {
+        if (tieredStopAtLevel == null) return Optional.empty();
         int level;
         try {
             level = Integer.parseInt(tieredStopAtLevel.trim());
-        } catch (NumberFormatException | NullPointerException e) {
+        } catch (NumberFormatException e) {
             return Optional.empty();
         }
         if (level >= 4) return Optional.empty();
         return Optional.of("this window's process trains with -XX:TieredStopAtLevel=" + level
-                + " (no C2 compiler), slower than a training worker would; with -Dwb.train.inProcess=true in WB_JAVA_OPTS"
+                + " (no C2 compiler), more slowly than a training worker; with -Dwb.train.inProcess=true in WB_JAVA_OPTS"
                 + " the launcher leaves that flag out");
     }
 

@@ -200,12 +200,12 @@ public final class Trainer {
                 }
                 if (settings.patience() > 0 && stale >= settings.patience() && epoch < settings.epochs()) {
                     return finish(RunEnd.Status.EARLY_STOPPED, completed, bestEpoch, bestLoss, bestAcc,
-                            "early stopping: validation loss has not improved for " + stale + " epochs (best at epoch " + bestEpoch + ")");
+                            "early stopping: validation loss has not improved for " + epochs(stale) + " (best at epoch " + bestEpoch + ")");
                 }
             }
             double secs = (System.nanoTime() - runStart) / 1e9;
             return finish(RunEnd.Status.COMPLETED, completed, bestEpoch, bestLoss, bestAcc,
-                    String.format(java.util.Locale.ROOT, "trained %d epochs in %.0f s (%.0f images/s)", completed, secs, imagesThisRun / Math.max(secs, 1e-9)));
+                    String.format(java.util.Locale.ROOT, "trained %s in %.0f s (%.0f images/s)", epochs(completed), secs, imagesThisRun / Math.max(secs, 1e-9)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return finish(RunEnd.Status.CANCELLED, completed, bestEpoch, bestLoss, bestAcc, "interrupted");
@@ -247,5 +247,10 @@ public final class Trainer {
         int[] s = java.util.Arrays.copyOf(all, max);
         java.util.Arrays.sort(s);
         return s;
+    }
+
+    /** "1 epoch", "2 epochs": the run's closing messages are shown as they are, in the window and on the console. */
+    static String epochs(int n) {
+        return n + (n == 1 ? " epoch" : " epochs");
     }
 }

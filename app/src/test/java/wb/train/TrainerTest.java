@@ -58,8 +58,16 @@ class TrainerTest {
         RunEnd end = new Trainer(s, obs, new TrainingControl(), (n, m, st) -> { })
                 .fit(net(1e-3), "fmnist-cnn", corners(256, 1), corners(64, 2), 2, TrainerState.fresh());
         assertEquals(RunEnd.Status.COMPLETED, end.status(), end.message());
+        assertTrue(end.message().startsWith("trained 2 epochs in "), end.message());
         assertEquals(List.of("start", "batch", "epoch1", "batch", "epoch2", "finish:COMPLETED"), events);
         assertTrue(end.bestValidAccuracy() > 0.9, "accuracy " + end.bestValidAccuracy());
+    }
+
+    @Test
+    void closingMessagesCountEpochsInTheSingularAndThePlural() {
+        assertEquals("1 epoch", Trainer.epochs(1));
+        assertEquals("2 epochs", Trainer.epochs(2));
+        assertEquals("0 epochs", Trainer.epochs(0));
     }
 
     @Test

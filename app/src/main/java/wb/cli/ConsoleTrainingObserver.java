@@ -7,6 +7,7 @@ import wb.train.BatchMetrics;
 import wb.train.EpochMetrics;
 import wb.train.RunEnd;
 import wb.train.RunStart;
+import wb.train.Trainer;
 import wb.train.TrainingObserver;
 
 /** Prints training progress: a live bar per epoch on a terminal, and one summary line per epoch. */
@@ -20,8 +21,8 @@ final class ConsoleTrainingObserver implements TrainingObserver {
     ConsoleTrainingObserver(PrintWriter out) { this.out = out; }
 
     @Override public void onStart(RunStart s) {
-        out.printf(Locale.ROOT, "training %s (%,d parameters) for %d epochs: %,d train / %,d valid images, %d batches per epoch%n",
-                s.modelId(), s.parameters(), s.epochs(), s.trainExamples(), s.validExamples(), s.batchesPerEpoch());
+        out.printf(Locale.ROOT, "training %s (%,d parameters) for %s: %,d train / %,d valid images, %d batches per epoch%n",
+                s.modelId(), s.parameters(), Trainer.epochs(s.epochs()), s.trainExamples(), s.validExamples(), s.batchesPerEpoch());
         out.printf("backend %s, convolution helper %s%s%n", s.backend(), s.convolutionHelper(),
                 s.parallelism().isEmpty() ? "" : ", " + s.parallelism());
         out.println("epoch  train_loss  train_acc  valid_loss  valid_acc        lr    time   img/s");

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import wb.common.UserException;
 import wb.export.WatchSheet;
 import wb.imaging.Raster;
+import wb.train.Trainer;
 import wb.train.WatchCsvWriter;
 import wb.train.WatchFrame;
 
@@ -56,7 +57,7 @@ final class WatchCommand implements Callable<Integer> {
         for (WatchFrame f : WatchSheet.pick(frames, rows)) {
             w.printf(java.util.Locale.ROOT, "epoch %d: %d of %d right%n", f.epoch(), f.predictions().correctCount(), f.predictions().size());
         }
-        w.println("wrote " + png + " (" + sheet.width() + "x" + sheet.height() + ", " + frames.size() + " epochs watched)");
+        w.println("wrote " + png + " (" + sheet.width() + "x" + sheet.height() + ", " + Trainer.epochs(frames.size()) + " watched)");
         return 0;
     }
 }

@@ -249,8 +249,8 @@ public final class Trainer {
         return s;
     }
 
-    /** "1 epoch", "2 epochs": the run's closing messages are shown as they are, in the window and on the console. */
-    static String epochs(int n) {
+    /** "1 epoch", "2 epochs": the run's messages are shown as they are, in the window and on the console. */
+    public static String epochs(int n) {
         return n + (n == 1 ? " epoch" : " epochs");
     }
 }

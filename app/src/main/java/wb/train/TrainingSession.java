@@ -92,7 +92,7 @@ public final class TrainingSession {
         } catch (UserException e) {
             return e.getMessage();
         }
-        if (epochsDone >= cfg.epochs()) return "it already trained all its " + cfg.epochs() + " epochs";
+        if (epochsDone >= cfg.epochs()) return "it already trained all its " + Trainer.epochs(cfg.epochs());
         return null;
     }
 

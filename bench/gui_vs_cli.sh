@@ -22,9 +22,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$here/workbench" models >/dev/null   # build once, outside the timings
 
-mean_after_first() { # numbers on stdin, one per line -> mean of all but the first
-  awk 'NR>1 {s+=$1; n++} END {if (n) printf "%.1f", s/n; else print "nan"}'
-}
+. "$here/bench/rounds.sh"
 gui_run() { # LOG [JAVA_OPTS] -> the GUI's JSON line
   xvfb-run -a -s "-screen 0 1400x900x24" env WB_MAIN_CLASS=wb.ui.TrainingBenchmark WB_JAVA_OPTS="${2:-}" \
     "$here/workbench" "$dataset" "$epochs" 2>"$1" | grep '^{"front_end":"gui"' || true
@@ -53,18 +51,7 @@ for r in $(seq 1 "$rounds"); do
   awk -v g="$gui" -v c="$cli" -v r="$r" 'BEGIN {printf "round %d: GUI/CLI %.3f\n", r, g/c}'
   cli_all+=("$cli"); gui_all+=("$gui")
 done
-cli_mean=$(printf '%s\n' "${cli_all[@]}" | awk '{s+=$1} END {printf "%.1f", s/NR}')
-gui_mean=$(printf '%s\n' "${gui_all[@]}" | awk '{s+=$1} END {printf "%.1f", s/NR}')
-echo "CLI images/s (mean of rounds): $cli_mean"
-echo "GUI images/s (mean of rounds): $gui_mean"
-awk -v g="$gui_mean" -v c="$cli_mean" 'BEGIN {printf "GUI/CLI ratio of the means: %.3f\n", g/c}'
-for i in "${!cli_all[@]}"; do echo "${gui_all[$i]} ${cli_all[$i]}"; done | awk '{print $1/$2}' | sort -g |
-  awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "GUI/CLI ratio: %.3f (median of %d rounds, %.3f to %.3f)\n", m, NR, v[1], v[NR]}'
-# The rounds' ratios vary by 5-9% (sd): their geometric mean with an approximate 95% interval (mean of the logs
-# +- 2 standard errors) says how far the figure can be trusted.
-for i in "${!cli_all[@]}"; do echo "${gui_all[$i]} ${cli_all[$i]}"; done |
-  awk '{l = log($1/$2); s += l; q += l*l; n++} END {m = s/n; sd = n > 1 ? sqrt((q - n*m*m)/(n-1)) : 0; se = sd/sqrt(n);
-    printf "GUI/CLI geometric mean: %.3f (about 95%%: %.3f to %.3f)\n", exp(m), exp(m - 2*se), exp(m + 2*se)}'
+for i in "${!cli_all[@]}"; do echo "${gui_all[$i]} ${cli_all[$i]}"; done | summarise_rounds GUI CLI
 if [ "${STALL_RUN:-1}" != 0 ]; then
   line=$(gui_run "$work/gui-stall.log")
   [ -n "$line" ] || { echo "gui_vs_cli: the GUI run with the stall probe failed:" >&2; tail -20 "$work/gui-stall.log" >&2; exit 1; }

@@ -36,7 +36,7 @@ while kill -0 "$worker" 2>/dev/null; do sleep 0.5; done   # the worker stops onc
 mkfifo "$work/stdin"
 exec 3<>"$work/stdin"
 
-mean_after_first() { awk 'NR>1 {s+=$1; n++} END {if (n) printf "%.1f", s/n; else print "nan"}'; }
+. "$here/bench/rounds.sh"
 rates() { tail -n +2 "$1/metrics.csv" | awk -F, '{print $8}'; }
 cli_all=(); wrk_all=()
 cli_round() {
@@ -58,10 +58,4 @@ for r in $(seq 1 "$rounds"); do
   awk -v w="$wrk" -v c="$cli" -v r="$r" 'BEGIN {printf "round %d: worker/CLI %.3f\n", r, w/c}'
   cli_all+=("$cli"); wrk_all+=("$wrk")
 done
-for i in "${!cli_all[@]}"; do echo "${wrk_all[$i]} ${cli_all[$i]}"; done | awk '{w += $1; c += $2; n++}
-  END {printf "CLI images/s (mean of rounds): %.1f\nworker images/s (mean of rounds): %.1f\nworker/CLI ratio of the means: %.3f\n", c/n, w/n, w/c}'
-for i in "${!cli_all[@]}"; do echo "${wrk_all[$i]} ${cli_all[$i]}"; done | awk '{print $1/$2}' | sort -g |
-  awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "worker/CLI ratio: %.3f (median of %d rounds, %.3f to %.3f)\n", m, NR, v[1], v[NR]}'
-for i in "${!cli_all[@]}"; do echo "${wrk_all[$i]} ${cli_all[$i]}"; done |
-  awk '{l = log($1/$2); s += l; q += l*l; n++} END {m = s/n; sd = n > 1 ? sqrt((q - n*m*m)/(n-1)) : 0; se = sd/sqrt(n);
-    printf "worker/CLI geometric mean: %.3f (about 95%%: %.3f to %.3f)\n", exp(m), exp(m - 2*se), exp(m + 2*se)}'
+for i in "${!cli_all[@]}"; do echo "${wrk_all[$i]} ${cli_all[$i]}"; done | summarise_rounds worker CLI

@@ -71,10 +71,14 @@ public final class TrainingProcess {
     }
 
     /**
-     * The worker's command line: this JVM, its options less agents and the window's own JIT limit, its class path.
-     * The launcher compiles the window's process with C1 alone ({@code -XX:TieredStopAtLevel}, see {@code workbench});
-     * the trainer needs C2, as on the command line.
+     * The worker's command line: this JVM, its options less agents and the window's own JIT and counter settings, its
+     * class path. The launcher compiles the window's process with C1 alone ({@code -XX:TieredStopAtLevel}, see
+     * {@code workbench}), at a tenth of the usual thresholds, and without the JVM's performance counters; the trainer
+     * needs C2 with the command line's thresholds and is the same JVM as the command line's.
      */
+    /** The launcher's options for the window's process alone (see {@code workbench}). */
+    static final List<String> WINDOW_ONLY = List.of("-XX:TieredStopAtLevel=", "-XX:CompileThresholdScaling=", "-XX:-UsePerfData");
+
     static List<String> command(Path jobFile) {
         return command(ManagementFactory.getRuntimeMXBean().getInputArguments(), jobFile);
     }
@@ -85,7 +89,7 @@ public final class TrainingProcess {
         for (String arg : jvmOptions) {
             if (arg.startsWith("-agentlib:") || arg.startsWith("-agentpath:") || arg.startsWith("-javaagent:")
                     || arg.startsWith("-Xrunjdwp") || arg.startsWith("-XX:StartFlightRecording") || arg.startsWith("-XX:FlightRecorderOptions")
-                    || arg.startsWith("-XX:TieredStopAtLevel=")) {
+                    || WINDOW_ONLY.stream().anyMatch(arg::startsWith)) {
                 continue;
             }
             cmd.add(arg);

@@ -175,10 +175,11 @@ class TrainingProcessTest {
     }
 
     @Test
-    void theWorkerGetsTheWindowsOptionsLessAgentsAndItsC1OnlyLimit() {
+    void theWorkerGetsTheWindowsOptionsLessAgentsAndTheWindowsJitAndCounterSettings() {
         Path job = Path.of("job.json");
-        List<String> cmd = TrainingProcess.command(List.of("-Xmx6g", "-XX:TieredStopAtLevel=1", "-agentlib:jdwp=transport=dt_socket",
-                "-XX:StartFlightRecording=filename=w.jfr", "-Dorg.bytedeco.javacpp.maxphysicalbytes=18g", "-XX:+UseG1GC"), job);
+        List<String> cmd = TrainingProcess.command(List.of("-Xmx6g", "-XX:CompileThresholdScaling=0.1", "-XX:-UsePerfData",
+                "-XX:TieredStopAtLevel=1", "-agentlib:jdwp=transport=dt_socket", "-XX:StartFlightRecording=filename=w.jfr",
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=18g", "-XX:+UseG1GC"), job);
         assertEquals(List.of("-Xmx6g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=18g", "-XX:+UseG1GC", "-cp"), cmd.subList(1, 5),
                 "the trainer compiles with C2 as the command line does: " + cmd);
         assertEquals(List.of(TrainingWorker.class.getName(), job.toString()), cmd.subList(cmd.size() - 2, cmd.size()));

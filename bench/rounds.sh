@@ -1,4 +1,4 @@
-# Shared by bench/gui_vs_cli.sh and bench/worker_vs_cli.sh (sourced, not run).
+# Shared by bench/gui_vs_cli.sh, bench/worker_vs_cli.sh and bench/window_stop_ab.sh (sourced, not run).
 
 mean_after_first() { # numbers on stdin, one per line -> mean of all but the first (epoch 1 fills the image cache)
   awk 'NR>1 {s+=$1; n++} END {if (n) printf "%.1f", s/n; else print "nan"}'

@@ -6,8 +6,9 @@
 # even epochs, even runs the odd ones. The worker's output pipe is enlarged to 1 MiB first, so that the worker never
 # waits on its stopped reader. Images/s per epoch come from the worker's metrics.csv. Adjacent epochs, a few seconds
 # apart, pair up far better than whole runs minutes apart (the machine's speed drifts by more than the effect).
-# Prints each run's epochs with R (running) or S (stopped), then the adjacent pairs' running/stopped ratios: median
-# and geometric mean (with about 95% interval; neighbouring pairs share an epoch, so the interval is a little narrow).
+# Prints each run's epochs with R (running) or S (stopped), then the adjacent pairs' running/stopped ratios (means,
+# median, geometric mean with about 95% interval: bench/rounds.sh, each pair a "round"; neighbouring pairs share an
+# epoch, so the interval is a little narrow).
 # POLICY=-b puts every thread of the window in SCHED_BATCH (chrt) before training: no wake-up preemption.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +21,8 @@ pgrep -f 'wb.train.TrainingWorker|wb.ui.TrainingBenchmark' >/dev/null && { echo 
 work="$(mktemp -d)"
 trap 'pkill -CONT -f wb.ui.TrainingBenchmark 2>/dev/null || true; rm -rf "$work"' EXIT
 "$here/workbench" models >/dev/null   # build once, outside the timings
+
+. "$here/bench/rounds.sh"
 
 wait_for() { # SECONDS COMMAND...: polls every 50 ms
   local until=$(( SECONDS + $1 )); shift
@@ -54,14 +57,6 @@ for r in $(seq 1 "$runs"); do
   rates="$(tail -n +3 "$metrics" | awk -F, '{print $8}' | paste -sd' ')"
   echo "run $r: epochs 2-$epochs $states images/s $rates"
   paste <(echo "$states" | fold -w1) <(echo "$rates" | tr ' ' '\n') | awk -v out="$pairs" '
-    NR > 1 { print (s == "R" ? v / $2 : $2 / v) >> out } { s = $1; v = $2 }'
+    NR > 1 { print (s == "R" ? v " " $2 : $2 " " v) >> out } { s = $1; v = $2 }'
 done
-python3 - "$pairs" <<'PY'
-import math, statistics, sys
-p = [float(x) for x in open(sys.argv[1])]
-lg = [math.log(x) for x in p]
-m = statistics.mean(lg)
-se = statistics.stdev(lg) / math.sqrt(len(lg)) if len(lg) > 1 else float("nan")
-print(f"window running/stopped: median {statistics.median(p):.3f}, geometric mean {math.exp(m):.3f} "
-      f"(about 95%: {math.exp(m - 2 * se):.3f} to {math.exp(m + 2 * se):.3f}), {len(p)} adjacent pairs of epochs")
-PY
+summarise_rounds running stopped < "$pairs"   # here a "round" is a pair of adjacent epochs

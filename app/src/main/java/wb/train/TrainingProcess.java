@@ -70,15 +70,15 @@ public final class TrainingProcess {
         }
     }
 
-    /**
-     * The worker's command line: this JVM, its options less agents and the window's own JIT and counter settings, its
-     * class path. The launcher compiles the window's process with C1 alone ({@code -XX:TieredStopAtLevel}, see
-     * {@code workbench}), at a tenth of the usual thresholds, and without the JVM's performance counters; the trainer
-     * needs C2 with the command line's thresholds and is the same JVM as the command line's.
-     */
     /** The launcher's options for the window's process alone (see {@code workbench}). */
     static final List<String> WINDOW_ONLY = List.of("-XX:TieredStopAtLevel=", "-XX:CompileThresholdScaling=", "-XX:-UsePerfData");
 
+    /**
+     * The worker's command line: this JVM, its options less agents and {@link #WINDOW_ONLY}, its class path. The
+     * launcher compiles the window's process with C1 alone ({@code -XX:TieredStopAtLevel}, see {@code workbench}), at a
+     * tenth of the usual thresholds, and without the JVM's performance counters; the trainer needs C2 at the command
+     * line's thresholds, and so runs with exactly the command line's options.
+     */
     static List<String> command(Path jobFile) {
         return command(ManagementFactory.getRuntimeMXBean().getInputArguments(), jobFile);
     }

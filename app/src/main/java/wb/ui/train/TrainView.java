@@ -210,6 +210,7 @@ final class TrainView {
         status.setId("trainStatus");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE); // the whole row: a longer status then wraps in place instead of resizing it
 
         ProgressBar epochBar = new ProgressBar();
         epochBar.setId("epochProgress");
@@ -256,8 +257,9 @@ final class TrainView {
         notice.textProperty().bind(vm.noticeProperty());
         vm.noticeKindProperty().addListener((o, a, k) -> Ui.messageKind(notice, k.name().toLowerCase(java.util.Locale.ROOT)));
 
-        // The figures change every second during training: their layout stays inside the row (LayoutBoundary).
-        VBox box = new VBox(10, controls, status, new LayoutBoundary(tiles), notice);
+        // The status line and the figures change every second during training: their layout stays inside them
+        // (LayoutBoundary), or each change would lay out the whole window again, its wrapping labels' text included.
+        VBox box = new VBox(10, controls, new LayoutBoundary(status), new LayoutBoundary(tiles), notice);
         box.setPadding(new Insets(0, 0, 10, 0));
         return box;
     }

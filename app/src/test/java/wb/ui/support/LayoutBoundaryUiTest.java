@@ -23,13 +23,25 @@ class LayoutBoundaryUiTest extends ApplicationTest {
     HBox row;
     LayoutBoundary boundary;
     VBox column;
+    int columnLayouts;
+    Label status;
+    LayoutBoundary statusBoundary;
     BorderPane root;
 
     @Override public void start(Stage stage) {
         figure = new Label("812 img/s");
         row = new HBox(8, figure, new Label("Queued batches"));
         boundary = new LayoutBoundary(row);
-        column = new VBox(4, new Label("above"), boundary, new Label("below"));
+        status = new Label("Training epoch 1 of 3, batch 9 of 281");
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        statusBoundary = new LayoutBoundary(status);
+        column = new VBox(4, new Label("above"), statusBoundary, boundary, new Label("below")) {
+            @Override protected void layoutChildren() {
+                columnLayouts++;
+                super.layoutChildren();
+            }
+        };
         root = new BorderPane(column);
         stage.setScene(new Scene(root, 600, 300));
         stage.show();
@@ -76,6 +88,55 @@ class LayoutBoundaryUiTest extends ApplicationTest {
         assertEquals(after, fx(() -> boundary.getWidth()), 1.0, "the boundary grew to the content's new width");
         assertEquals(after, fx(() -> row.getWidth()), 1.0, "and so did the content");
         assertTrue(fx(() -> figure.getWidth() >= figure.prefWidth(-1) - 0.5), "nothing clipped");
+        interact(() -> figure.setText("1 img/s"));
+        pulse();
+        pulse();
+        double shrunk = fx(() -> row.prefWidth(-1));
+        assertTrue(shrunk < before, shrunk + " vs " + before);
+        assertEquals(shrunk, fx(() -> boundary.getWidth()), 1.0, "given just its preferred width, the boundary follows it down too");
+    }
+
+    @Test
+    void aFigureOfAnotherWidthInARowWithRoomToSpareStaysInside() {
+        pulse();
+        double rowWidth = fx(() -> row.getWidth());
+        int before = fx(() -> columnLayouts);
+        interact(() -> figure.setText("1,204.5 img/s"));
+        pulse();
+        interact(() -> figure.setText("9 img/s"));
+        pulse();
+        pulse();
+        assertEquals(before, fx(() -> columnLayouts), "the column was not laid out again: the row still fits its width");
+        assertEquals(rowWidth, fx(() -> row.getWidth()), 0.01, "the row keeps filling the column");
+        assertEquals("9 img/s", fx(() -> figure.getText()));
+        assertTrue(fx(() -> figure.getWidth() >= figure.prefWidth(-1) - 0.5), "the figure is not clipped");
+    }
+
+    @Test
+    void aStatusLineThatChangesOnOneLineStaysInside() {
+        pulse();
+        int before = fx(() -> columnLayouts);
+        interact(() -> status.setText("Training epoch 2 of 3, batch 117 of 281"));
+        pulse();
+        pulse();
+        assertEquals(before, fx(() -> columnLayouts));
+        assertEquals(fx(() -> column.getWidth()), fx(() -> statusBoundary.getWidth()), 0.01, "the status line spans the column");
+    }
+
+    @Test
+    void aWrappingLabelThatNeedsMoreLinesGetsTheirHeight() {
+        pulse();
+        double oneLine = fx(() -> statusBoundary.getHeight());
+        interact(() -> status.setText("Measuring epoch 2 on the training sample and the validation set, which takes a while "
+                + "because the validation set is large and the model is large too, so this line wraps at 600 pixels."));
+        pulse();
+        pulse();
+        double width = fx(() -> status.getWidth());
+        double wanted = fx(() -> status.prefHeight(width));
+        assertTrue(wanted > 1.5 * oneLine, "the text now takes more than one line: " + wanted + " vs " + oneLine);
+        assertEquals(wanted, fx(() -> status.getHeight()), 0.5, "the label got the height of its lines");
+        assertEquals(wanted, fx(() -> statusBoundary.getHeight()), 0.5, "and so did the boundary");
+        assertTrue(fx(() -> boundary.getLayoutY() >= statusBoundary.getLayoutY() + wanted), "the row below moved down: no overlap");
     }
 
     @Test

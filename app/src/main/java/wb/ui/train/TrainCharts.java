@@ -427,10 +427,6 @@ final class TrainCharts {
         tooltips(cValidAcc.getData(), run.run().shortLabel() + " valid accuracy", true);
     }
 
-    /**
-     * Epoch axes show whole epochs: the range covers every drawn epoch (primary and overlay) and the tick unit is
-     * 1, 2, 5, 10, 20, 50... so that about ten labels fit. Autoranging would put ticks at 0.1 epochs.
-     */
     /** Point markers help with a few epochs; with hundreds they are thousands of nodes and hide the line. */
     private void symbolsFor(int epochs) {
         boolean symbols = epochs <= SYMBOL_LIMIT;
@@ -440,6 +436,10 @@ final class TrainCharts {
         }
     }
 
+    /**
+     * Epoch axes show whole epochs: the range covers every drawn epoch (primary and overlay) and the tick unit is
+     * 1, 2, 5, 10, 20, 50... so that about ten labels fit. Autoranging would put ticks at 0.1 epochs.
+     */
     private void fitEpochAxes(int first, int last) {
         firstEpoch = Math.min(firstEpoch, first);
         lastEpoch = Math.max(lastEpoch, last);

@@ -60,7 +60,7 @@ final class InspectCommand implements Callable<Integer> {
             int unlabelled = (int) ds.items(s).stream().filter(i -> i.label() == null).count();
             out.printf(Locale.ROOT, "%-6s %6d images%s%n", s.name().toLowerCase(Locale.ROOT) + ":", items.size(),
                     unlabelled > 0 ? " (" + unlabelled + " unlabelled)" : "");
-            if (unlabelled < items.size()) counts.forEach((c, n) -> out.printf(Locale.ROOT, "         %-24s %6d%n", c, n));
+            if (unlabelled < items.size()) counts.forEach((c, n) -> out.printf(Locale.ROOT, "         %s %6d%n", TextColumns.pad(c, 24), n));
         }
         if (ds.hasSample()) out.println("Sample:   a fast.ai sample/ subset is present (use " + ds.root().resolve("sample") + ")");
         if (report != null) {

@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import wb.common.AtomicFiles;
 import wb.common.Cancellation;
 import wb.dataset.Split;
 import wb.dataset.VerificationReport;
@@ -24,11 +23,8 @@ import wb.evaluate.ClassMetrics;
 import wb.evaluate.ConfusionMatrix;
 import wb.evaluate.Ensemble;
 import wb.evaluate.Evaluation;
-import wb.evaluate.PredictionView;
-import wb.evaluate.PredictionViews;
 import wb.evaluate.Predictions;
-import wb.evaluate.ViewItem;
-import wb.export.ViewSheets;
+import wb.export.EvaluationReport;
 import wb.model.ModelBundle;
 import wb.model.TrainedModel;
 import wb.train.Inference;
@@ -98,28 +94,14 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluation ev = Evaluation.of(all);
         if (ev.labelledCount() == 0) throw new wb.common.UserException("the " + split + " split has no labelled images to evaluate");
         Path dir = out != null ? out : run.resolve((ensemble ? "eval-ensemble-" : "eval-") + s.name().toLowerCase(Locale.ROOT));
-        java.nio.file.Files.createDirectories(dir);
 
-        Map<String, Object> summary = summary(ev, s);
-        if (ensemble) summary.put("ensemble", runs.stream().map(r -> r.toAbsolutePath().toString()).toList());
-        summary.put("testTimeAugmentation", tta.describe(Tta.trainedFill(model.card().augmentation()),
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("split", s.name().toLowerCase(Locale.ROOT));
+        if (ensemble) about.put("ensemble", runs.stream().map(r -> r.toAbsolutePath().toString()).toList());
+        about.put("testTimeAugmentation", tta.describe(Tta.trainedFill(model.card().augmentation()),
                 model.preprocessing().input().width(), model.preprocessing().input().height()));
-        AtomicFiles.write(dir.resolve("evaluation.json"), o -> ModelBundle.json().writeValue(o, summary));
-        writeConfusion(ev.confusion(), dir.resolve("confusion_matrix.csv"));
-        writePerClass(ev, dir.resolve("per_class.csv"));
-        int k = ev.predictions().classCount();
-        for (PredictionView v : PredictionView.values()) {
-            boolean perClass = v == PredictionView.MOST_CONFIDENT_CORRECT || v == PredictionView.MOST_CONFIDENT_INCORRECT;
-            List<ViewItem> items = new ArrayList<>();
-            if (perClass) {
-                for (int c = 0; c < k; c++) items.addAll(PredictionViews.select(ev, v, c, perView, seed));
-            } else {
-                items.addAll(PredictionViews.select(ev, v, null, perView * 4, seed));
-            }
-            String name = v.name().toLowerCase(Locale.ROOT);
-            ViewSheets.writePng(items, perClass ? perView : 8, 128, dir.resolve(name + ".png"));
-            ViewSheets.writeCsv(items, dir.resolve(name + ".csv"));
-        }
+        Map<String, Object> summary = EvaluationReport.summary(ev, about);
+        EvaluationReport.write(ev, about, dir, perView, seed, (m, d, t) -> { }, Cancellation.NEVER);
         Map<String, Object> metrics = new LinkedHashMap<>();
         String p = s.name().toLowerCase(Locale.ROOT);
         if (tta != Tta.NONE) p = p + "Tta" + tta.name().charAt(0) + tta.name().substring(1).toLowerCase(Locale.ROOT);
@@ -137,9 +119,9 @@ final class EvaluateCommand implements Callable<Integer> {
             if (tta != Tta.NONE) stdout.println("test-time augmentation: " + summary.get("testTimeAugmentation"));
             stdout.printf(Locale.ROOT, "%s: %d images, accuracy %.4f, rank-5 %.4f, log loss %.4f, macro F1 %.4f%n", p, ev.labelledCount(),
                     ev.accuracy(), ev.rank5(), ev.logLoss(), ev.macroF1());
-            stdout.printf("%-24s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1", "support");
+            stdout.printf("%s %9s %9s %9s %8s%n", TextColumns.pad("class", 24), "precision", "recall", "f1", "support");
             for (ClassMetrics m : ev.perClass()) {
-                stdout.printf(Locale.ROOT, "%-24s %9.4f %9.4f %9.4f %8d%n", m.name(), m.precision(), m.recall(), m.f1(), m.support());
+                stdout.printf(Locale.ROOT, "%s %9.4f %9.4f %9.4f %8d%n", TextColumns.pad(m.name(), 24), m.precision(), m.recall(), m.f1(), m.support());
             }
             stdout.println("confusion matrix (rows = true, columns = predicted):");
             printConfusion(ev.confusion(), stdout);
@@ -148,65 +130,15 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> summary(Evaluation ev, Split s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("split", s.name().toLowerCase(Locale.ROOT));
-        m.put("images", ev.labelledCount());
-        m.put("accuracy", ev.accuracy());
-        m.put("rank5", ev.rank5());
-        m.put("logLoss", ev.logLoss());
-        m.put("macroF1", ev.macroF1());
-        m.put("classes", ev.predictions().classes());
-        m.put("confusionMatrix", ev.confusion().toArray());
-        List<Map<String, Object>> pc = new ArrayList<>();
-        for (ClassMetrics c : ev.perClass()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("class", c.name());
-            r.put("precision", c.precision());
-            r.put("recall", c.recall());
-            r.put("f1", c.f1());
-            r.put("support", c.support());
-            pc.add(r);
-        }
-        m.put("perClass", pc);
-        return m;
-    }
-
-    private static void writeConfusion(ConfusionMatrix cm, Path file) throws java.io.IOException {
-        StringBuilder sb = new StringBuilder("true\\predicted");
-        for (String c : cm.classes()) sb.append(',').append(csv(c));
-        sb.append('\n');
-        for (int t = 0; t < cm.classes().size(); t++) {
-            sb.append(csv(cm.classes().get(t)));
-            for (int p = 0; p < cm.classes().size(); p++) sb.append(',').append(cm.count(t, p));
-            sb.append('\n');
-        }
-        AtomicFiles.writeString(file, sb.toString());
-    }
-
-    private static void writePerClass(Evaluation ev, Path file) throws java.io.IOException {
-        StringBuilder sb = new StringBuilder("class,precision,recall,f1,support\n");
-        for (ClassMetrics m : ev.perClass()) {
-            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%d%n", csv(m.name()), m.precision(), m.recall(), m.f1(), m.support()));
-        }
-        AtomicFiles.writeString(file, sb.toString());
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
-
     private static void printConfusion(ConfusionMatrix cm, PrintWriter out) {
         int k = cm.classes().size();
-        out.printf("%-14s", "");
-        for (int p = 0; p < k; p++) out.printf("%7s", abbreviate(cm.classes().get(p), 6));
+        out.print(" ".repeat(14));
+        for (int p = 0; p < k; p++) out.print(TextColumns.padLeft(TextColumns.fit(cm.classes().get(p), 6), 7));
         out.println();
         for (int t = 0; t < k; t++) {
-            out.printf("%-14s", abbreviate(cm.classes().get(t), 13));
+            out.print(TextColumns.pad(TextColumns.fit(cm.classes().get(t), 13), 14));
             for (int p = 0; p < k; p++) out.printf("%7d", cm.count(t, p));
             out.println();
         }
     }
-
-    private static String abbreviate(String s, int n) { return s.length() <= n ? s : s.substring(0, n); }
 }

@@ -1,6 +1,7 @@
 package wb.ui;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -33,6 +34,7 @@ public final class AppState {
     private final ObjectProperty<Classifier> model = new SimpleObjectProperty<>(this, "model");
     private final EnsembleRuns ensemble = new EnsembleRuns(model);
     private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>(this, "evaluation");
+    private Map<String, Object> evaluationAbout = Map.of();
     private final ObjectProperty<Path> runsFolder = new SimpleObjectProperty<>(this, "runsFolder");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
 
@@ -64,6 +66,18 @@ public final class AppState {
     public ObjectProperty<TrainConfig> trainConfigProperty() { return trainConfig; }
     public ObjectProperty<Classifier> modelProperty() { return model; }
     public ObjectProperty<Evaluation> evaluationProperty() { return evaluation; }
+
+    /**
+     * Sets the current evaluation with what it was of (model, split, test-time augmentation, ensemble: the fields that
+     * open an evaluation report's {@code evaluation.json}, as the command line's {@code evaluate} writes them).
+     */
+    public void setEvaluation(Evaluation ev, Map<String, ?> about) {
+        evaluationAbout = ev == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(about));
+        evaluation.set(ev);
+    }
+
+    /** What the current evaluation was of (empty when there is none, or when it was set without it). */
+    public Map<String, Object> evaluationAbout() { return evaluation.get() == null ? Map.of() : evaluationAbout; }
     /** Other runs joined to the current model (Results evaluates and Export predicts with all of them). */
     public EnsembleRuns ensemble() { return ensemble; }
     public ObjectProperty<Path> runsFolderProperty() { return runsFolder; }

@@ -256,10 +256,10 @@ final class ExportView {
     // ---- reports ----
 
     private VBox reportsCard() {
-        Button views = new Button("Prediction views…");
-        views.setId("exportViewsButton");
+        Button views = new Button("Evaluation report…");
+        views.setId("exportReportButton");
         views.disableProperty().bind(vm.canExportViewsProperty().not().or(vm.reportBusyProperty()));
-        views.setOnAction(e -> FileDialogs.folder(window(), "Folder for the prediction view sheets", lastFolder()).ifPresent(vm::exportViews));
+        views.setOnAction(e -> FileDialogs.folder(window(), "Folder for the evaluation report", lastFolder()).ifPresent(vm::exportReport));
         Button chartsButton = new Button("Training charts…");
         chartsButton.setId("exportChartsButton");
         chartsButton.disableProperty().bind(Bindings.createBooleanBinding(() -> charts == null || vm.reportBusyProperty().get(), vm.reportBusyProperty()));
@@ -278,7 +278,7 @@ final class ExportView {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
-        grid.addRow(0, views, Ui.hint("Five PNG sheets and CSV lists of the Results screen's evaluation (" + ExportViewModel.VIEW_IMAGES + " images each)."));
+        grid.addRow(0, views, Ui.hint("The Results screen's metrics, confusion matrix and five prediction views, as 'evaluate' writes them."));
         grid.addRow(1, chartsButton, Ui.hint("Loss, accuracy, batch loss and learning rate as shown on the Train screen, as PNG."));
         grid.addRow(2, metrics, Ui.hint("The current model's run metrics.csv: one row per epoch."));
         grid.addRow(3, watch, Ui.hint("The run's watched validation images, epoch by epoch, as one PNG (green right, red wrong)."));

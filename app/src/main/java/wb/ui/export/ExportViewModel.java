@@ -35,13 +35,10 @@ import wb.common.AtomicFiles;
 import wb.common.UserException;
 import wb.dataset.Dataset;
 import wb.evaluate.Evaluation;
-import wb.evaluate.PredictionView;
-import wb.evaluate.PredictionViews;
 import wb.evaluate.Predictions;
-import wb.evaluate.ViewItem;
 import wb.export.KaggleSubmission;
 import wb.export.SubmissionOptions;
-import wb.export.ViewSheets;
+import wb.export.EvaluationReport;
 import wb.export.WatchSheet;
 import wb.imaging.ImageWriter;
 import wb.imaging.Raster;
@@ -68,10 +65,6 @@ public final class ExportViewModel {
 
     /** Rows shown in the preview table. */
     public static final int PREVIEW_ROWS = 20;
-    /** Images per prediction-view sheet, and the sheet layout. */
-    static final int VIEW_IMAGES = 24;
-    static final int VIEW_COLUMNS = 6;
-    static final int VIEW_TILE = 128;
 
     private final AppState state;
     private final Background background;
@@ -391,23 +384,20 @@ public final class ExportViewModel {
 
     // ---- reports ----
 
-    /** Writes the five prediction views of the current evaluation as PNG sheets and CSV lists into {@code folder}. */
-    public void exportViews(Path folder) {
+    /**
+     * Writes the current evaluation's report into {@code folder}, the same files as the command line's {@code evaluate}:
+     * evaluation.json, confusion_matrix.csv, per_class.csv and the five prediction views as PNG sheets and CSV lists.
+     */
+    public void exportReport(Path folder) {
         Evaluation ev = state.evaluationProperty().get();
         if (ev == null || reportBusy.get()) return;
+        Map<String, Object> about = state.evaluationAbout();
         reportBusy.set(true);
-        background.submit("Writing the prediction views", (p, cancel) -> {
-            PredictionView[] views = PredictionView.values();
-            for (int i = 0; i < views.length; i++) {
-                cancel.throwIfCancelled();
-                String stem = views[i].name().toLowerCase(Locale.ROOT);
-                p.update("Rendering " + stem, i, views.length);
-                List<ViewItem> items = PredictionViews.select(ev, views[i], null, VIEW_IMAGES, 42);
-                ViewSheets.writePng(items, VIEW_COLUMNS, VIEW_TILE, folder.resolve(stem + ".png"));
-                ViewSheets.writeCsv(items, folder.resolve(stem + ".csv"));
-            }
-            return folder;
-        }, f -> reportDone(f, "Saved the five prediction views (PNG sheets and CSV lists) to " + f + "."), this::reportFailed);
+        background.submit("Writing the evaluation report", (p, cancel) -> EvaluationReport.write(ev, about, folder,
+                        EvaluationReport.DEFAULT_PER_VIEW, EvaluationReport.DEFAULT_SEED, p, cancel),
+                files -> reportDone(folder, "Saved the evaluation report (" + Fmt.plural(files.size(), "file", "files")
+                        + ": metrics, confusion matrix, per-class figures and the five prediction views) to " + folder + "."),
+                this::reportFailed);
     }
 
     /** Writes chart images (taken by the View from the Train screen) as PNG files {@code <name>.png} in {@code folder}. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -183,7 +184,14 @@ public final class ResultsViewModel {
                             + (views == Tta.NONE ? "" : " with " + views.label().toLowerCase(java.util.Locale.ROOT))
                             + ": " + Fmt.plural(ev.predictions().size(), "image", "images")
                             + (ev.labelledCount() < ev.predictions().size() ? " (" + Fmt.count(ev.labelledCount()) + " labelled)" : ""));
-                    state.evaluationProperty().set(ev);
+                    Map<String, Object> about = new LinkedHashMap<>();
+                    about.put("model", model.card().modelName());
+                    if (model.bundleDir() != null) about.put("run", model.bundleDir().toAbsolutePath().toString());
+                    about.put("split", source.split().name().toLowerCase(java.util.Locale.ROOT));
+                    if (!others.isEmpty()) about.put("ensemble", others.stream().map(r -> r.toAbsolutePath().toString()).toList());
+                    about.put("testTimeAugmentation", views.describe(Tta.trainedFill(model.card().augmentation()),
+                            model.card().width(), model.card().height()));
+                    state.setEvaluation(ev, about);
                     StringBuilder n = new StringBuilder();
                     if (source.note() != null) n.append(source.note());
                     if (ev.labelledCount() == 0) {

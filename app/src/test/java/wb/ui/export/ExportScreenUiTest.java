@@ -51,8 +51,8 @@ class ExportScreenUiTest extends ApplicationTest {
         runDir = tmp.resolve("runs").resolve("2026-11-22_10-00-00_shallownet");
         Classifier model = UiFixtures.trainTiny(state, runDir, 2);
         state.modelProperty().set(model);
-        state.evaluationProperty().set(Evaluation.of(model.predict(state.verification().usable(), Split.VALID, new java.util.ArrayList<>(),
-                Progress.NONE, Cancellation.NEVER)));
+        state.setEvaluation(Evaluation.of(model.predict(state.verification().usable(), Split.VALID, new java.util.ArrayList<>(),
+                Progress.NONE, Cancellation.NEVER)), Map.of("split", "valid"));
     }
 
     @Override public void start(Stage stage) {
@@ -179,8 +179,8 @@ class ExportScreenUiTest extends ApplicationTest {
 
         Path views = tmp.resolve("reports").resolve("views");
         try (ScriptedDialogs dialogs = ScriptedDialogs.install().thenChoose(views)) {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#exportViewsButton").queryButton().isDisabled());
-            clickOn("#exportViewsButton");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#exportReportButton").queryButton().isDisabled());
+            clickOn("#exportReportButton");
             assertEquals(FileDialogs.Kind.FOLDER, dialogs.last().kind());
             assertEquals(metrics.getParent(), dialogs.last().initialFolder(), "dialogs start where the last export went");
         }
@@ -188,6 +188,13 @@ class ExportScreenUiTest extends ApplicationTest {
         for (String v : List.of("random_correct", "random_incorrect", "most_confident_correct", "most_confident_incorrect", "most_uncertain")) {
             assertTrue(Files.size(views.resolve(v + ".png")) > 0, v);
         }
+        // The same report as 'workbench evaluate': metrics with what they are of, the matrix and per-class figures.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> views.equals(vm.lastExportProperty().get()));
+        com.fasterxml.jackson.databind.JsonNode report = wb.model.ModelBundle.json().readTree(views.resolve("evaluation.json").toFile());
+        assertEquals("valid", report.get("split").asText());
+        assertTrue(report.get("accuracy").isNumber());
+        assertEquals(report.get("classes").size() + 1, Files.readAllLines(views.resolve("per_class.csv")).size());
+        assertTrue(Files.exists(views.resolve("confusion_matrix.csv")));
 
         // Show the tiny run's curves on the Train screen, then export them.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> train.viewModel().runs().size() == 1);

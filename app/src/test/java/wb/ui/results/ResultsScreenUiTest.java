@@ -57,6 +57,11 @@ class ResultsScreenUiTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
         ConfusionMatrix cm = state.evaluationProperty().get().confusion();
         assertEquals(16, cm.total());
+        // What the evaluation was of travels with it, for the Export screen's report.
+        java.util.Map<String, Object> about = state.evaluationAbout();
+        assertEquals("valid", about.get("split"));
+        assertEquals(state.modelProperty().get().card().modelName(), about.get("model"));
+        assertEquals("none", about.get("testTimeAugmentation"));
         int t = 0;
         int p = cm.count(0, 1) > 0 ? 1 : 0;
         int expected = cm.count(t, p);

@@ -16,7 +16,7 @@ import wb.imaging.ImageDecodeException;
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "Image Classification Workbench 0.1.0",
         description = "Inspect image datasets, preview augmentation, train and evaluate classifiers, and export Kaggle submissions.%n"
-                + "Run without a command to open the graphical workbench.",
+                + "Run without a command to open the graphical workbench on the sample dataset; 'workbench open DIR' (or 'workbench ./DIR') opens it on a dataset folder.",
         subcommands = {InspectCommand.class, SplitCommand.class, SampleCommand.class, ImportCommand.class,
                 AugmentPreviewCommand.class, ModelsCommand.class, TrainCommand.class, ExtractFeaturesCommand.class,
                 TrainHeadCommand.class, PackCommand.class, EvaluateCommand.class,

@@ -111,7 +111,9 @@ final class PredictCommand implements Callable<Integer> {
                 out.println(sb);
             }
         }
-        out.println("wrote " + csv + " (" + p.size() + " predictions" + (skipped.isEmpty() ? "" : ", " + skipped.size() + " files skipped") + ")");
+        // Every "skipped:" line above counts: what the scan refused (links, empty files) and what could not be decoded.
+        int skippedAll = ds.problems().size() + skipped.size();
+        out.println("wrote " + csv + " (" + p.size() + " predictions" + (skippedAll == 0 ? "" : ", " + skippedAll + " skipped, listed above") + ")");
         return 0;
     }
 }

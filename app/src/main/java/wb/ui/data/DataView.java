@@ -68,6 +68,7 @@ import wb.ui.data.DataViewModel.ProblemRow;
 import wb.ui.data.DataViewModel.Severity;
 import wb.ui.data.DataViewModel.SplitNode;
 import wb.ui.data.DataViewModel.SummaryRow;
+import wb.ui.support.AxisRange;
 
 /**
  * The Data screen's nodes: a header with the dataset actions, the split/class tree, and tabs for the
@@ -549,6 +550,8 @@ final class DataView {
         chart.getData().clear();
         axis.getCategories().setAll(categories);
         axis.setTickLabelRotation(categories.size() > 8 ? -35 : 0);
+        AxisRange.counts(balance.values().stream().flatMap(m -> m.values().stream()).mapToLong(Integer::longValue).max().orElse(0), 6)
+                .applyTo((NumberAxis) chart.getYAxis());
         chart.getData().setAll(series);
         installTooltips(chart);
     }
@@ -567,6 +570,7 @@ final class DataView {
         axis.setTickLabelRotation(categories.size() > 6 ? -35 : 0);
         // One or two sizes (a uniform dataset) would otherwise be drawn as a slab across the whole chart.
         chart.setCategoryGap(categories.size() <= 2 ? 140.0 / categories.size() + 40 : 14);
+        AxisRange.counts(histogram.values().stream().mapToLong(Integer::longValue).max().orElse(0), 6).applyTo((NumberAxis) chart.getYAxis());
         if (!categories.isEmpty()) chart.getData().add(s);
         installTooltips(chart);
     }

@@ -24,6 +24,7 @@ import javafx.util.StringConverter;
 
 import wb.train.EpochMetrics;
 import wb.train.RunStart;
+import wb.ui.support.AxisRange;
 import wb.ui.support.Fmt;
 import wb.ui.support.Ui;
 import wb.ui.train.TrainingSnapshot.BatchPoint;

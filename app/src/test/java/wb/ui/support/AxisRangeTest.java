@@ -1,4 +1,4 @@
-package wb.ui.train;
+package wb.ui.support;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -33,6 +33,17 @@ class AxisRangeTest {
         assertTrue(one.lower() < 0.01 && 0.01 < one.upper(), one.toString());
         AxisRange zero = AxisRange.nice(0, 0, 6);
         assertTrue(zero.lower() < 0 && 0 < zero.upper(), zero.toString());
+    }
+
+    @Test
+    void countsGetWholeNumberTicksFromZero() {
+        AxisRange r = AxisRange.counts(19, 6);
+        assertEquals(new AxisRange(0, 20, 5), r, "an autoranging axis put ticks at 2.5, 5, 7.5 ...");
+        assertEquals(new AxisRange(0, 4, 1), AxisRange.counts(3, 6), "never a tick unit below one image; the tallest bar below the top");
+        assertEquals(new AxisRange(0, 8, 1), AxisRange.counts(7, 6));
+        assertEquals(new AxisRange(0, 1, 1), AxisRange.counts(0, 6));
+        assertEquals(new AxisRange(0, 60000, 10000), AxisRange.counts(54000, 6));
+        assertThrows(IllegalArgumentException.class, () -> AxisRange.counts(-1, 6));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package wb.ui.train;
+package wb.ui.support;
 
 import javafx.scene.chart.NumberAxis;
 
@@ -8,10 +8,10 @@ import javafx.scene.chart.NumberAxis;
  * recomputes, re-creates and re-measures its tick labels on every update (most of the charts' layout time while a run
  * trains, docs/benchmarks.md, GUI vs CLI), and a fixed range changes only when the data leaves it.
  */
-record AxisRange(double lower, double upper, double unit) {
+public record AxisRange(double lower, double upper, double unit) {
 
     /** A range that holds {@code min..max} with about {@code ticks} tick marks; {@code min == max} gets a span around it. */
-    static AxisRange nice(double min, double max, int ticks) {
+    public static AxisRange nice(double min, double max, int ticks) {
         if (!Double.isFinite(min) || !Double.isFinite(max)) throw new IllegalArgumentException("range of non-finite values: " + min + ", " + max);
         if (max < min) throw new IllegalArgumentException("max " + max + " is below min " + min);
         if (max == min) {
@@ -23,13 +23,24 @@ record AxisRange(double lower, double upper, double unit) {
         return new AxisRange(Math.floor(min / unit) * unit, Math.ceil(max / unit) * unit, unit);
     }
 
+    /**
+     * A range for counts from zero to {@code max}: whole-number ticks only (an autoranging axis puts ticks at 2.5, 7.5 ...
+     * images), about {@code ticks} of them, and room above the tallest bar up to the next tick; no counts gets 0-1.
+     */
+    public static AxisRange counts(long max, int ticks) {
+        if (max < 0) throw new IllegalArgumentException("negative count " + max);
+        if (max == 0) return new AxisRange(0, 1, 1);
+        double unit = Math.max(1, niceNumber((double) max / Math.max(1, ticks - 1)));
+        return new AxisRange(0, (Math.floor(max / unit) + 1) * unit, unit);
+    }
+
     /** True when {@code min..max} lies within this range. */
-    boolean covers(double min, double max) {
+    public boolean covers(double min, double max) {
         return lower <= min && max <= upper;
     }
 
     /** Fixes {@code axis} to this range; properties already equal are left alone, so an unchanged range costs no layout. */
-    void applyTo(NumberAxis axis) {
+    public void applyTo(NumberAxis axis) {
         if (axis.isAutoRanging()) axis.setAutoRanging(false);
         if (axis.getLowerBound() != lower) axis.setLowerBound(lower);
         if (axis.getUpperBound() != upper) axis.setUpperBound(upper);

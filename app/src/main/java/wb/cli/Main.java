@@ -60,7 +60,14 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("error: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            // "workbench dogscats": a folder where a verb should be; the launcher opens folders written as paths.
+            if (ex instanceof CommandLine.UnmatchedArgumentException && a.length == 1 && ex.getCommandLine() == cl
+                    && java.nio.file.Files.isDirectory(java.nio.file.Path.of(a[0]))) {
+                err.println("'" + a[0] + "' is a folder: 'workbench open " + a[0] + "' (or 'workbench ./" + a[0] + "') opens it in the workbench, "
+                        + "'workbench inspect " + a[0] + "' describes it here.");
+            } else {
+                CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            }
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return 2;
         });

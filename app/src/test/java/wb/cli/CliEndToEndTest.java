@@ -168,6 +168,16 @@ class CliEndToEndTest {
     }
 
     @Test
+    void aFolderWhereAVerbShouldBeSaysHowToOpenIt() {
+        Result r = run(data.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is a folder: 'workbench open " + data + "'"), r.err());
+        Result typo = run("inspekt");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("Did you mean: workbench inspect"), typo.err());
+    }
+
+    @Test
     void inspectJsonDescribesTheDataset() throws Exception {
         Result r = run("inspect", data.toString(), "--json");
         assertEquals(0, r.code(), r.err());

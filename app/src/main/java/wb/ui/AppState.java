@@ -35,6 +35,7 @@ public final class AppState {
     private final EnsembleRuns ensemble = new EnsembleRuns(model);
     private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>(this, "evaluation");
     private Map<String, Object> evaluationAbout = Map.of();
+    private Evaluation aboutEvaluation;
     private final ObjectProperty<Path> runsFolder = new SimpleObjectProperty<>(this, "runsFolder");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
 
@@ -73,11 +74,16 @@ public final class AppState {
      */
     public void setEvaluation(Evaluation ev, Map<String, ?> about) {
         evaluationAbout = ev == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(about));
+        aboutEvaluation = ev;
         evaluation.set(ev);
     }
 
-    /** What the current evaluation was of (empty when there is none, or when it was set without it). */
-    public Map<String, Object> evaluationAbout() { return evaluation.get() == null ? Map.of() : evaluationAbout; }
+    /** What the current evaluation was of: empty when there is none, or when it was set without saying. */
+    public Map<String, Object> evaluationAbout() {
+        Evaluation ev = evaluation.get();
+        return ev != null && ev == aboutEvaluation ? evaluationAbout : Map.of();
+    }
+
     /** Other runs joined to the current model (Results evaluates and Export predicts with all of them). */
     public EnsembleRuns ensemble() { return ensemble; }
     public ObjectProperty<Path> runsFolderProperty() { return runsFolder; }

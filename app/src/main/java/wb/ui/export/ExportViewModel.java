@@ -36,9 +36,9 @@ import wb.common.UserException;
 import wb.dataset.Dataset;
 import wb.evaluate.Evaluation;
 import wb.evaluate.Predictions;
+import wb.export.EvaluationReport;
 import wb.export.KaggleSubmission;
 import wb.export.SubmissionOptions;
-import wb.export.EvaluationReport;
 import wb.export.WatchSheet;
 import wb.imaging.ImageWriter;
 import wb.imaging.Raster;
@@ -395,8 +395,9 @@ public final class ExportViewModel {
         reportBusy.set(true);
         background.submit("Writing the evaluation report", (p, cancel) -> EvaluationReport.write(ev, about, folder,
                         EvaluationReport.DEFAULT_PER_VIEW, EvaluationReport.DEFAULT_SEED, p, cancel),
-                files -> reportDone(folder, "Saved the evaluation report (" + Fmt.plural(files.size(), "file", "files")
-                        + ": metrics, confusion matrix, per-class figures and the five prediction views) to " + folder + "."),
+                files -> reportDone(folder, "Saved the evaluation report (" + Fmt.plural(files.size(), "file", "files") + ": "
+                        + (ev.labelledCount() > 0 ? "metrics, confusion matrix, per-class figures and the five prediction views"
+                                : "the five prediction views; the images have no labels, so there are no metrics") + ") to " + folder + "."),
                 this::reportFailed);
     }
 

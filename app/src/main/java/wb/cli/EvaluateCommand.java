@@ -96,6 +96,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Path dir = out != null ? out : run.resolve((ensemble ? "eval-ensemble-" : "eval-") + s.name().toLowerCase(Locale.ROOT));
 
         Map<String, Object> about = new LinkedHashMap<>();
+        about.put("model", model.card().modelName());
+        about.put("run", run.toAbsolutePath().toString());
         about.put("split", s.name().toLowerCase(Locale.ROOT));
         if (ensemble) about.put("ensemble", runs.stream().map(r -> r.toAbsolutePath().toString()).toList());
         about.put("testTimeAugmentation", tta.describe(Tta.trainedFill(model.card().augmentation()),

@@ -108,6 +108,9 @@ class CliEndToEndTest {
         assertEquals(0, e.code(), e.out() + e.err());
         JsonNode ev = ModelBundle.json().readTree(e.out());
         assertTrue(ev.get("accuracy").asDouble() > 0.75, "beats chance clearly: " + ev);
+        assertEquals(run.toAbsolutePath().toString(), ev.get("run").asText(), "the report says which model it is of");
+        assertEquals(ModelBundle.readCard(run).modelName(), ev.get("model").asText());
+        assertEquals("valid", ev.get("split").asText());
         for (String v : List.of("random_correct", "random_incorrect", "most_confident_correct", "most_confident_incorrect", "most_uncertain")) {
             assertTrue(Files.size(run.resolve("eval-valid").resolve(v + ".png")) > 0, v);
             assertTrue(Files.exists(run.resolve("eval-valid").resolve(v + ".csv")), v);

@@ -188,7 +188,12 @@ public final class ResultsViewModel {
                     about.put("model", model.card().modelName());
                     if (model.bundleDir() != null) about.put("run", model.bundleDir().toAbsolutePath().toString());
                     about.put("split", source.split().name().toLowerCase(java.util.Locale.ROOT));
-                    if (!others.isEmpty()) about.put("ensemble", others.stream().map(r -> r.toAbsolutePath().toString()).toList());
+                    if (!others.isEmpty()) {
+                        List<String> members = new ArrayList<>();
+                        if (model.bundleDir() != null) members.add(model.bundleDir().toAbsolutePath().toString());
+                        others.forEach(r -> members.add(r.toAbsolutePath().toString()));
+                        about.put("ensemble", members); // every member, the current model first, as 'evaluate --run A --run B'
+                    }
                     about.put("testTimeAugmentation", views.describe(Tta.trainedFill(model.card().augmentation()),
                             model.card().width(), model.card().height()));
                     state.setEvaluation(ev, about);

@@ -95,13 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (ev.labelledCount() == 0) throw new wb.common.UserException("the " + split + " split has no labelled images to evaluate");
         Path dir = out != null ? out : run.resolve((ensemble ? "eval-ensemble-" : "eval-") + s.name().toLowerCase(Locale.ROOT));
 
-        Map<String, Object> about = new LinkedHashMap<>();
-        about.put("model", model.card().modelName());
-        about.put("run", run.toAbsolutePath().toString());
-        about.put("split", s.name().toLowerCase(Locale.ROOT));
-        if (ensemble) about.put("ensemble", runs.stream().map(r -> r.toAbsolutePath().toString()).toList());
-        about.put("testTimeAugmentation", tta.describe(Tta.trainedFill(model.card().augmentation()),
-                model.preprocessing().input().width(), model.preprocessing().input().height()));
+        Map<String, Object> about = EvaluationReport.about(model.card(), run, s, runs, tta);
         Map<String, Object> summary = EvaluationReport.summary(ev, about);
         EvaluationReport.write(ev, about, dir, perView, seed, (m, d, t) -> { }, Cancellation.NEVER);
         Map<String, Object> metrics = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import wb.common.AtomicFiles;
 import wb.common.Cancellation;
 import wb.common.Progress;
+import wb.dataset.Split;
 import wb.evaluate.ClassMetrics;
 import wb.evaluate.ConfusionMatrix;
 import wb.evaluate.Evaluation;
@@ -24,6 +25,8 @@ import wb.evaluate.PredictionView;
 import wb.evaluate.PredictionViews;
 import wb.evaluate.ViewItem;
 import wb.model.ModelBundle;
+import wb.model.ModelCard;
+import wb.train.Tta;
 
 /**
  * One evaluation written to a folder, the same from the command line's {@code evaluate} and the Export screen:
@@ -40,6 +43,21 @@ public final class EvaluationReport {
     static final int TILE = 128;
 
     private EvaluationReport() { }
+
+    /**
+     * What an evaluation was of, the fields that open {@code evaluation.json}, alike from both front ends: the model's
+     * name, its run folder ({@code null}: left out), the split, the ensemble's members when there is more than one (the
+     * first model first) and how test-time augmentation drew its views.
+     */
+    public static Map<String, Object> about(ModelCard card, Path run, Split split, List<Path> members, Tta tta) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", card.modelName());
+        if (run != null) m.put("run", run.toAbsolutePath().toString());
+        m.put("split", split.name().toLowerCase(Locale.ROOT));
+        if (members.size() > 1) m.put("ensemble", members.stream().map(r -> r.toAbsolutePath().toString()).toList());
+        m.put("testTimeAugmentation", tta.describe(Tta.trainedFill(card.augmentation()), card.width(), card.height()));
+        return m;
+    }
 
     /**
      * The JSON summary: {@code about} first (what was evaluated: split, model, test-time augmentation, ensemble...),

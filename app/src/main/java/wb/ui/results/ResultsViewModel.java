@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +34,7 @@ import wb.evaluate.PredictionView;
 import wb.evaluate.PredictionViews;
 import wb.evaluate.Predictions;
 import wb.evaluate.ViewItem;
+import wb.export.EvaluationReport;
 import wb.model.ModelCard;
 import wb.train.Classifier;
 import wb.train.Tta;
@@ -184,19 +184,10 @@ public final class ResultsViewModel {
                             + (views == Tta.NONE ? "" : " with " + views.label().toLowerCase(java.util.Locale.ROOT))
                             + ": " + Fmt.plural(ev.predictions().size(), "image", "images")
                             + (ev.labelledCount() < ev.predictions().size() ? " (" + Fmt.count(ev.labelledCount()) + " labelled)" : ""));
-                    Map<String, Object> about = new LinkedHashMap<>();
-                    about.put("model", model.card().modelName());
-                    if (model.bundleDir() != null) about.put("run", model.bundleDir().toAbsolutePath().toString());
-                    about.put("split", source.split().name().toLowerCase(java.util.Locale.ROOT));
-                    if (!others.isEmpty()) {
-                        List<String> members = new ArrayList<>();
-                        if (model.bundleDir() != null) members.add(model.bundleDir().toAbsolutePath().toString());
-                        others.forEach(r -> members.add(r.toAbsolutePath().toString()));
-                        about.put("ensemble", members); // every member, the current model first, as 'evaluate --run A --run B'
-                    }
-                    about.put("testTimeAugmentation", views.describe(Tta.trainedFill(model.card().augmentation()),
-                            model.card().width(), model.card().height()));
-                    state.setEvaluation(ev, about);
+                    List<Path> members = new ArrayList<>();
+                    if (model.bundleDir() != null) members.add(model.bundleDir());
+                    members.addAll(others);
+                    state.setEvaluation(ev, EvaluationReport.about(model.card(), model.bundleDir(), source.split(), members, views));
                     StringBuilder n = new StringBuilder();
                     if (source.note() != null) n.append(source.note());
                     if (ev.labelledCount() == 0) {
